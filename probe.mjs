@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+let t0 = performance.now();
+const db = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+console.log('init1 ms', performance.now() - t0);
+await db.exec(`create schema extensions; create extension unaccent schema extensions; create extension pg_trgm schema extensions; create table t(x int); insert into t select generate_series(1,1000);`);
+t0 = performance.now();
+const dump = await db.dumpDataDir('gzip');
+console.log('dump ms', performance.now() - t0, 'size', dump.size);
+t0 = performance.now();
+const db2 = await PGlite.create({ extensions: { pg_trgm, unaccent }, loadDataDir: dump });
+console.log('init from dump ms', performance.now() - t0, (await db2.query('select count(*) from t')).rows);
+t0 = performance.now();
+const db3 = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+console.log('init3 ms', performance.now() - t0);

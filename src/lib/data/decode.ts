@@ -1,0 +1,259 @@
+/**
+ * Decoding of what the SQL read functions return. Both adapters hand over the
+ * same JSON, so this is the single place where its shape is checked: a hosted
+ * database whose migrations are behind the app fails here with a clear error
+ * instead of drawing nonsense.
+ */
+import * as v from 'valibot';
+import { BackendError } from './errors';
+import {
+	areaLevels,
+	collaborationKinds,
+	collaborationStatuses,
+	kindGroups,
+	locationPrecisions,
+	organisationKinds,
+	type Atlas,
+	type OrganisationDetail,
+	type ReferenceData,
+	type SearchHit
+} from './types';
+
+const organisationKind = v.picklist(organisationKinds);
+const nullableString = v.nullish(v.string(), null);
+const nullableNumber = v.nullish(v.number(), null);
+
+const referenceDataSchema = v.object({
+	organisation_kinds: v.array(v.object({ id: organisationKind, group: v.picklist(kindGroups) })),
+	collaboration_kinds: v.array(v.picklist(collaborationKinds)),
+	themes: v.array(v.string()),
+	areas: v.array(
+		v.object({
+			id: v.string(),
+			level: v.picklist(areaLevels),
+			name: v.string(),
+			parent: nullableString,
+			population: nullableNumber,
+			has_boundary: v.boolean()
+		})
+	)
+});
+
+/** The column order the atlas() function promises in `organisation_fields`. */
+export const atlasOrganisationFields = [
+	'id',
+	'slug',
+	'name',
+	'kind',
+	'lng',
+	'lat',
+	'area',
+	'themes',
+	'open_to_newcomers',
+	'illustrative'
+] as const;
+export const atlasCollaborationFields = ['id', 'source', 'target', 'kind', 'status'] as const;
+
+const atlasSchema = v.object({
+	organisation_fields: v.pipe(
+		v.array(v.string()),
+		v.check((fields) => sameList(fields, atlasOrganisationFields), 'organisation_fields')
+	),
+	organisations: v.array(
+		v.tuple([
+			v.string(),
+			v.string(),
+			v.string(),
+			organisationKind,
+			v.number(),
+			v.number(),
+			nullableString,
+			v.array(v.string()),
+			v.boolean(),
+			v.boolean()
+		])
+	),
+	collaboration_fields: v.pipe(
+		v.array(v.string()),
+		v.check((fields) => sameList(fields, atlasCollaborationFields), 'collaboration_fields')
+	),
+	collaborations: v.array(
+		v.tuple([
+			v.string(),
+			v.string(),
+			v.string(),
+			v.picklist(collaborationKinds),
+			v.picklist(collaborationStatuses)
+		])
+	)
+});
+
+const detailSchema = v.object({
+	id: v.string(),
+	slug: v.string(),
+	name: v.string(),
+	kind: organisationKind,
+	status: v.picklist(['draft', 'published', 'archived']),
+	description: v.string(),
+	lng: nullableNumber,
+	lat: nullableNumber,
+	location_precision: v.picklist(locationPrecisions),
+	address: nullableString,
+	postcode: nullableString,
+	city: nullableString,
+	area: v.nullish(
+		v.object({ id: v.string(), level: v.picklist(areaLevels), name: v.string() }),
+		null
+	),
+	website: nullableString,
+	email: nullableString,
+	phone: nullableString,
+	open_to_newcomers: v.boolean(),
+	help_wanted: v.array(v.string()),
+	languages: v.array(v.string()),
+	meeting_times: nullableString,
+	illustrative: v.boolean(),
+	source: nullableString,
+	updated_at: v.string(),
+	themes: v.array(v.string()),
+	contact_people: v.array(
+		v.object({
+			name: v.string(),
+			role: nullableString,
+			email: nullableString,
+			phone: nullableString,
+			public: v.boolean()
+		})
+	),
+	collaborations: v.array(
+		v.object({
+			id: v.string(),
+			kind: v.picklist(collaborationKinds),
+			status: v.picklist(collaborationStatuses),
+			direction: v.picklist(['outgoing', 'incoming']),
+			description: v.string(),
+			started_on: nullableString,
+			ended_on: nullableString,
+			partner: v.object({ id: v.string(), slug: v.string(), name: v.string(), kind: organisationKind })
+		})
+	)
+});
+
+const searchHitsSchema = v.array(
+	v.object({
+		id: v.string(),
+		slug: v.string(),
+		name: v.string(),
+		kind: organisationKind,
+		lng: nullableNumber,
+		lat: nullableNumber,
+		score: v.number()
+	})
+);
+
+export function decodeReferenceData(payload: unknown): ReferenceData {
+	const data = parse(referenceDataSchema, payload, 'reference_data');
+	return {
+		organisationKinds: data.organisation_kinds,
+		collaborationKinds: data.collaboration_kinds,
+		themes: data.themes,
+		areas: data.areas.map((area) => ({
+			id: area.id,
+			level: area.level,
+			name: area.name,
+			parentId: area.parent,
+			population: area.population,
+			hasBoundary: area.has_boundary
+		}))
+	};
+}
+
+export function decodeAtlas(payload: unknown): Atlas {
+	const data = parse(atlasSchema, payload, 'atlas');
+	return {
+		organisations: data.organisations.map(
+			([id, slug, name, kind, lng, lat, areaId, themes, openToNewcomers, illustrative]) => ({
+				id,
+				slug,
+				name,
+				kind,
+				lng,
+				lat,
+				areaId,
+				themes,
+				openToNewcomers,
+				illustrative
+			})
+		),
+		collaborations: data.collaborations.map(([id, source, target, kind, status]) => ({
+			id,
+			source,
+			target,
+			kind,
+			status
+		}))
+	};
+}
+
+export function decodeOrganisationDetail(payload: unknown): OrganisationDetail | null {
+	if (payload === null || payload === undefined) return null;
+	const d = parse(detailSchema, payload, 'organisation_detail');
+	return {
+		id: d.id,
+		slug: d.slug,
+		name: d.name,
+		kind: d.kind,
+		status: d.status,
+		description: d.description,
+		lng: d.lng,
+		lat: d.lat,
+		locationPrecision: d.location_precision,
+		address: d.address,
+		postcode: d.postcode,
+		city: d.city,
+		area: d.area,
+		website: d.website,
+		email: d.email,
+		phone: d.phone,
+		openToNewcomers: d.open_to_newcomers,
+		helpWanted: d.help_wanted,
+		languages: d.languages,
+		meetingTimes: d.meeting_times,
+		illustrative: d.illustrative,
+		source: d.source,
+		updatedAt: d.updated_at,
+		themes: d.themes,
+		contactPeople: d.contact_people,
+		collaborations: d.collaborations.map((c) => ({
+			id: c.id,
+			kind: c.kind,
+			status: c.status,
+			direction: c.direction,
+			description: c.description,
+			startedOn: c.started_on,
+			endedOn: c.ended_on,
+			partner: c.partner
+		}))
+	};
+}
+
+export function decodeSearchHits(payload: unknown): SearchHit[] {
+	return parse(searchHitsSchema, payload, 'search_organisations');
+}
+
+function parse<S extends v.GenericSchema>(schema: S, payload: unknown, fn: string): v.InferOutput<S> {
+	const result = v.safeParse(schema, payload);
+	if (result.success) return result.output;
+	const issue = result.issues[0];
+	const where = issue ? v.getDotPath(issue) : null;
+	throw new BackendError(
+		'incompatible',
+		`${fn}() returned data this version of the app does not understand` +
+			(where ? ` (at ${where}: ${issue?.message})` : ''),
+		{ cause: result.issues }
+	);
+}
+
+function sameList(actual: readonly string[], expected: readonly string[]): boolean {
+	return actual.length === expected.length && actual.every((field, i) => field === expected[i]);
+}

@@ -1,0 +1,157 @@
+/**
+ * Domain types of the atlas, as the app sees them. The database is the source
+ * of truth; these mirror what its read functions return (see decode.ts).
+ */
+
+export const organisationKinds = [
+	'resident_initiative',
+	'buurtplatform',
+	'bewonersbedrijf',
+	'social_enterprise',
+	'entrepreneur',
+	'municipality',
+	'housing_corporation',
+	'welfare',
+	'care',
+	'education',
+	'police',
+	'funder',
+	'knowledge_institution',
+	'other'
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Which side of the leefwereld/systeemwereld gap a kind stands on. */
+export const kindGroups = ['resident_led', 'enterprise', 'institution', 'other'] as const;
+export type KindGroup = (typeof kindGroups)[number];
+
+export const collaborationKinds = [
+	'partnership',
+	'funding',
+	'shared_project',
+	'member_of',
+	'referral',
+	'shared_space'
+] as const;
+export type CollaborationKind = (typeof collaborationKinds)[number];
+
+export const collaborationStatuses = ['proposed', 'active', 'ended'] as const;
+export type CollaborationStatus = (typeof collaborationStatuses)[number];
+
+export const areaLevels = ['stadsdeel', 'wijk', 'buurt'] as const;
+export type AreaLevel = (typeof areaLevels)[number];
+
+export const locationPrecisions = ['address', 'neighbourhood', 'town'] as const;
+export type LocationPrecision = (typeof locationPrecisions)[number];
+
+/** West, south, east, north in WGS84 degrees. */
+export type BoundingBox = readonly [west: number, south: number, east: number, north: number];
+
+export interface Area {
+	id: string;
+	level: AreaLevel;
+	name: string;
+	parentId: string | null;
+	population: number | null;
+	hasBoundary: boolean;
+}
+
+export interface ReferenceData {
+	organisationKinds: { id: OrganisationKind; group: KindGroup }[];
+	collaborationKinds: CollaborationKind[];
+	themes: string[];
+	areas: Area[];
+}
+
+/** One organisation as the map and list need it: compact, no long texts. */
+export interface AtlasOrganisation {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	lng: number;
+	lat: number;
+	areaId: string | null;
+	themes: string[];
+	openToNewcomers: boolean;
+	illustrative: boolean;
+}
+
+export interface AtlasCollaboration {
+	id: string;
+	source: string;
+	target: string;
+	kind: CollaborationKind;
+	status: CollaborationStatus;
+}
+
+export interface Atlas {
+	organisations: AtlasOrganisation[];
+	collaborations: AtlasCollaboration[];
+}
+
+/** Filters for the atlas; an absent filter means "any". */
+export interface AtlasQuery {
+	bbox?: BoundingBox;
+	themes?: readonly string[];
+	kinds?: readonly OrganisationKind[];
+	areas?: readonly string[];
+}
+
+export interface ContactPerson {
+	name: string;
+	role: string | null;
+	email: string | null;
+	phone: string | null;
+	public: boolean;
+}
+
+export interface CollaborationOfOrganisation {
+	id: string;
+	kind: CollaborationKind;
+	status: CollaborationStatus;
+	direction: 'outgoing' | 'incoming';
+	description: string;
+	startedOn: string | null;
+	endedOn: string | null;
+	partner: { id: string; slug: string; name: string; kind: OrganisationKind };
+}
+
+export interface OrganisationDetail {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	status: 'draft' | 'published' | 'archived';
+	description: string;
+	lng: number | null;
+	lat: number | null;
+	locationPrecision: LocationPrecision;
+	address: string | null;
+	postcode: string | null;
+	city: string | null;
+	area: { id: string; level: AreaLevel; name: string } | null;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
+	openToNewcomers: boolean;
+	helpWanted: string[];
+	languages: string[];
+	meetingTimes: string | null;
+	illustrative: boolean;
+	source: string | null;
+	updatedAt: string;
+	themes: string[];
+	contactPeople: ContactPerson[];
+	collaborations: CollaborationOfOrganisation[];
+}
+
+export interface SearchHit {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	lng: number | null;
+	lat: number | null;
+	score: number;
+}

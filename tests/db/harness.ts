@@ -1,0 +1,143 @@
+/**
+ * Real Postgres for the database tests: PGlite always, and a fresh database on
+ * the PostgreSQL server named by DATABASE_URL when it is set. Both get the
+ * compatibility layer, the migrations and the seed from supabase/, through the
+ * same setup code the embedded adapter runs in the browser.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { setUpDatabase, type SqlScript, type SqlSources } from '../../src/lib/data/embedded/database-setup';
+import { openPglite } from '../../src/lib/data/embedded/open-pglite';
+import {
+	requestClaimsParams,
+	setRequestClaimsSql,
+	type RequestClaims
+} from '../../src/lib/data/embedded/request-claims';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function script(path: string): SqlScript {
+	return { path, sql: readFileSync(join(root, path), 'utf8') };
+}
+
+export function loadSqlSources(options: { seed?: boolean } = {}): SqlSources {
+	const migrations = readdirSync(join(root, 'supabase/migrations'))
+		.filter((file) => file.endsWith('.sql'))
+		.sort()
+		.map((file) => script(`supabase/migrations/${file}`));
+	return {
+		compat: script('supabase/compat/supabase_compat.sql'),
+		migrations,
+		seed: options.seed === false ? null : script('supabase/seed.sql')
+	};
+}
+
+export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+export interface TestDatabase {
+	readonly kind: DatabaseKind;
+	/** As the owner (superuser): bypasses row-level security. For arranging and inspecting. */
+	query: Query;
+	/** Several statements as the owner, no parameters. */
+	exec(sql: string): Promise<void>;
+	/** As an API request with these claims, in a transaction that is always rolled back. */
+	as<T>(claims: RequestClaims, work: (query: Query) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The kinds of database every database test runs on here. */
+export const databaseKinds: DatabaseKind[] = process.env.DATABASE_URL
+	? ['pglite', 'postgres']
+	: ['pglite'];
+
+export async function openTestDatabase(
+	kind: DatabaseKind,
+	options: { seed?: boolean } = {}
+): Promise<TestDatabase> {
+	const sources = loadSqlSources(options);
+	return kind === 'pglite' ? openPgliteDatabase(sources) : openServerDatabase(sources);
+}
+
+async function openPgliteDatabase(sources: SqlSources): Promise<TestDatabase> {
+	const db = await openPglite(undefined, sources);
+	const query: Query = async (sql, params) => (await db.query(sql, params)).rows as never[];
+	return withRequests('pglite', query, (sql) => db.exec(sql), () => db.close());
+}
+
+async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
+	const url = process.env.DATABASE_URL;
+	if (!url) throw new Error('DATABASE_URL is not set');
+	const name = `buurtatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	const client = new pg.Client({ connectionString: target.toString() });
+	await client.connect();
+	const session = {
+		exec: (sql: string) => client.query(sql),
+		query: async <T>(sql: string, params?: unknown[]) =>
+			({ rows: (await client.query(sql, params)).rows as T[] })
+	};
+	await setUpDatabase(session, sources);
+	const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+	return withRequests(
+		'postgres',
+		query,
+		(sql) => client.query(sql),
+		async () => {
+			await client.end();
+			const cleanup = new pg.Client({ connectionString: url });
+			await cleanup.connect();
+			await cleanup.query(`drop database if exists ${name} with (force)`);
+			await cleanup.end();
+		}
+	);
+}
+
+function withRequests(
+	kind: DatabaseKind,
+	query: Query,
+	exec: (sql: string) => Promise<unknown>,
+	close: () => Promise<void>
+): TestDatabase {
+	return {
+		kind,
+		query,
+		async exec(sql) {
+			await exec(sql);
+		},
+		async as(claims, work) {
+			await exec('begin');
+			try {
+				await query(setRequestClaimsSql, requestClaimsParams(claims));
+				return await work(query);
+			} finally {
+				await exec('rollback');
+			}
+		},
+		close
+	};
+}
+
+export const anon: RequestClaims = { role: 'anon' };
+
+/** Demo accounts from seed.sql. */
+export const users = {
+	/** Admin of Wij Zijn Plein ’40-’45 and member of its buurtredactie. */
+	fatima: '00000000-0000-4000-8000-000000000001',
+	/** Admin of Repair Café Osdorp and of the draft Buurtmoestuin Ookmeer. */
+	daan: '00000000-0000-4000-8000-000000000002',
+	/** Signed in, member of nothing. */
+	noor: '00000000-0000-4000-8000-000000000003'
+} as const;
+
+export function signedIn(userId: string): RequestClaims {
+	return { role: 'authenticated', sub: userId };
+}

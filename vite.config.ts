@@ -1,0 +1,44 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Dutch unless the visitor chose another language; the choice is remembered.
+			strategy: ['localStorage', 'baseLocale']
+		}),
+		sveltekit()
+	],
+	// PGlite loads its wasm and data files relative to its own module; pre-bundling breaks that.
+	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+	worker: { format: 'es' },
+	build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'db',
+					include: ['tests/db/**/*.spec.ts'],
+					environment: 'node',
+					// Each file boots its own Postgres (PGlite, and a server database when
+					// DATABASE_URL is set); two at a time fit two cores.
+					maxWorkers: 2,
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			}
+		]
+	}
+});
