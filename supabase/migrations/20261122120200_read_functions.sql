@@ -173,7 +173,8 @@ $$;
 -- search_organisations(): text search that ignores accents, case and
 -- punctuation. Every word of the query must occur in the organisation's name,
 -- address or description, or the query must resemble the name closely enough
--- to forgive a typo. Names that start with the query come first.
+-- to forgive a typo. Names equal to the query come first, then names that
+-- start with it, then names that contain it, each ranked by trigram likeness.
 -- ---------------------------------------------------------------------------
 create function public.search_organisations(query text, max_results integer default 10)
 returns table (id uuid, slug text, name text, kind text, lng double precision, lat double precision, score real)
@@ -194,7 +195,10 @@ as $$
             when o.search_name like q.text || '%' then 2
             when position(q.text in o.search_name) > 0 then 1.5
             else 0
-          end + extensions.word_similarity(q.text, o.search_name))::real as score
+          end
+          + extensions.word_similarity(q.text, o.search_name)
+          -- of two names that both contain the query, the one it covers most
+          + extensions.similarity(q.text, o.search_name))::real as score
   from public.organisations o, q, words w
   where q.text <> ''
     and (
