@@ -4,34 +4,17 @@
  * compatibility layer, the migrations and the seed from supabase/, through the
  * same setup code the embedded adapter runs in the browser.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
-import { setUpDatabase, type SqlScript, type SqlSources } from '../../src/lib/data/embedded/database-setup';
+import { setUpDatabase, type SqlSources } from '../../src/lib/data/embedded/database-setup';
 import { openPglite } from '../../src/lib/data/embedded/open-pglite';
 import {
 	requestClaimsParams,
 	setRequestClaimsSql,
 	type RequestClaims
 } from '../../src/lib/data/embedded/request-claims';
+import { loadSqlSources } from './sql-files';
 
-const root = join(import.meta.dirname, '..', '..');
-
-function script(path: string): SqlScript {
-	return { path, sql: readFileSync(join(root, path), 'utf8') };
-}
-
-export function loadSqlSources(options: { seed?: boolean } = {}): SqlSources {
-	const migrations = readdirSync(join(root, 'supabase/migrations'))
-		.filter((file) => file.endsWith('.sql'))
-		.sort()
-		.map((file) => script(`supabase/migrations/${file}`));
-	return {
-		compat: script('supabase/compat/supabase_compat.sql'),
-		migrations,
-		seed: options.seed === false ? null : script('supabase/seed.sql')
-	};
-}
+export { loadSqlSources };
 
 export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
@@ -62,7 +45,7 @@ export async function openTestDatabase(
 }
 
 async function openPgliteDatabase(sources: SqlSources): Promise<TestDatabase> {
-	const db = await openPglite(undefined, sources);
+	const db = await openPglite(sources);
 	const query: Query = async (sql, params) => (await db.query(sql, params)).rows as never[];
 	return withRequests('pglite', query, (sql) => db.exec(sql), () => db.close());
 }

@@ -3,22 +3,27 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { setUpDatabase, type SetupStep, type SqlSources } from './database-setup';
 
-/**
- * Opens PGlite with the extensions the migrations use and brings it up to date.
- * `dataDir` is `idb://…` in the browser, undefined (in memory) in tests.
- */
-export async function openPglite(
-	dataDir: string | undefined,
-	sources: SqlSources,
-	onStep?: (step: SetupStep) => void
-): Promise<PGlite> {
+export interface OpenOptions {
+	/** `idb://…` in the browser; undefined keeps the database in memory (tests, snapshots). */
+	dataDir?: string;
+	/**
+	 * A data directory made earlier by the same setup (see scripts/build-database-snapshot.ts).
+	 * Only for a database that does not exist yet; setup still runs on top of it.
+	 */
+	snapshot?: Blob;
+	onStep?: (step: SetupStep) => void;
+}
+
+/** Opens PGlite with the extensions the migrations use and brings it up to date. */
+export async function openPglite(sources: SqlSources, options: OpenOptions = {}): Promise<PGlite> {
 	const db = await PGlite.create({
-		dataDir,
+		dataDir: options.dataDir,
+		loadDataDir: options.snapshot,
 		extensions: { pg_trgm, unaccent },
 		// IndexedDB is flushed after a query returns rather than before: reads stay
 		// fast, and a tab closed mid-flush loses at most the last write.
 		relaxedDurability: true
 	});
-	await setUpDatabase(db, sources, onStep);
+	await setUpDatabase(db, sources, options.onStep);
 	return db;
 }

@@ -1,0 +1,41 @@
+/**
+ * The data port: which backend the app runs on, chosen once. Hosted Supabase
+ * when PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are set, else the
+ * embedded database in the browser. Each adapter is loaded only when chosen,
+ * so neither supabase-js nor PGlite weighs on the first screen.
+ */
+import { env } from '$env/dynamic/public';
+import type { Backend, BackendKind } from './backend';
+
+export type { Backend, BackendInfo, BackendKind } from './backend';
+export { BackendError, type BackendErrorCode } from './errors';
+export type * from './types';
+
+let connecting: Promise<Backend> | undefined;
+
+export function configuredBackendKind(): BackendKind {
+	return env.PUBLIC_SUPABASE_URL && env.PUBLIC_SUPABASE_ANON_KEY ? 'hosted' : 'embedded';
+}
+
+/** The backend, started on first use. A failed start is retried on the next call. */
+export function connect(): Promise<Backend> {
+	connecting ??= open().catch((error: unknown) => {
+		connecting = undefined;
+		throw error;
+	});
+	return connecting;
+}
+
+async function open(): Promise<Backend> {
+	const url = env.PUBLIC_SUPABASE_URL;
+	const anonKey = env.PUBLIC_SUPABASE_ANON_KEY;
+	if (url && anonKey) {
+		const { createHostedBackend } = await import('./hosted/supabase-backend');
+		return createHostedBackend({ url, anonKey });
+	}
+	const { createEmbeddedBackend } = await import('./embedded/embedded-backend');
+	return createEmbeddedBackend();
+}
+
+export { onSetupStep } from './embedded/setup-progress';
+export type { SetupStep } from './embedded/database-setup';

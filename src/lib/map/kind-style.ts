@@ -1,0 +1,40 @@
+import type { KindGroup, OrganisationKind } from '$lib/data';
+
+/**
+ * Which group each kind belongs to, as the database's organisation_kinds says.
+ * Kept here too so the map can colour points before reference data arrives;
+ * a test checks the two agree.
+ */
+export const kindGroupOf: Record<OrganisationKind, KindGroup> = {
+	resident_initiative: 'resident_led',
+	buurtplatform: 'resident_led',
+	bewonersbedrijf: 'resident_led',
+	social_enterprise: 'enterprise',
+	entrepreneur: 'enterprise',
+	municipality: 'institution',
+	housing_corporation: 'institution',
+	welfare: 'institution',
+	care: 'institution',
+	education: 'institution',
+	police: 'institution',
+	funder: 'institution',
+	knowledge_institution: 'institution',
+	other: 'other'
+};
+
+/**
+ * Colours per group, distinguishable with the common colour-vision deficiencies
+ * (orange/blue/purple/grey) and at least 3:1 against the light basemap.
+ */
+export const kindGroupColour: Record<KindGroup, string> = {
+	resident_led: '#d9480f',
+	enterprise: '#862e9c',
+	institution: '#1864ab',
+	other: '#495057'
+};
+
+export const kindGroupOrder: readonly KindGroup[] = ['resident_led', 'enterprise', 'institution', 'other'];
+
+export function kindColour(kind: OrganisationKind): string {
+	return kindGroupColour[kindGroupOf[kind] ?? 'other'];
+}
