@@ -35,6 +35,7 @@ export default defineConfig({
 					// Each file boots its own Postgres (PGlite, and a server database when
 					// DATABASE_URL is set); two at a time fit two cores.
 					maxWorkers: 2,
+					sequence: { groupOrder: 1 },
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

@@ -27,7 +27,9 @@ export interface SqlSession {
 export type SetupStep =
 	| { step: 'migration'; done: number; total: number }
 	| { step: 'seed' }
-	| { step: 'ready' };
+	| { step: 'ready' }
+	/** Announced by the worker when the database cannot start at all. */
+	| { step: 'failed'; message: string };
 
 export interface SetupResult {
 	applied: string[];

@@ -2,6 +2,7 @@ import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createRpcBackend, type Backend } from '../backend';
 import { BackendError } from '../errors';
 import { anonymousClaims, requestClaimsParams, setRequestClaimsSql } from './request-claims';
+import { onSetupStep } from './setup-progress';
 import { rpcSql } from './rpc-sql';
 import PgliteWorker from './pglite.worker?worker';
 
@@ -35,7 +36,13 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 async function start(): Promise<PGliteWorker> {
 	const worker = new PgliteWorker({ name: 'buurtatlas-database' });
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	let stopListening = () => {};
 	const failed = new Promise<never>((_, reject) => {
+		stopListening = onSetupStep((step) => {
+			if (step.step === 'failed') {
+				reject(new BackendError('unreachable', `The embedded database could not start: ${step.message}`));
+			}
+		});
 		worker.addEventListener('error', (event) => {
 			reject(new BackendError('unreachable', `Database worker failed: ${event.message}`));
 		});
@@ -57,5 +64,6 @@ async function start(): Promise<PGliteWorker> {
 		});
 	} finally {
 		clearTimeout(timer);
+		stopListening();
 	}
 }

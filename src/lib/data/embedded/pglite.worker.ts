@@ -13,8 +13,15 @@ import { sqlSources } from './sql-sources';
 
 void worker({
 	async init({ dataDir = 'memory://' }) {
-		const fresh = !(await databaseExists(dataDir));
-		const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
-		return openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
+		try {
+			const fresh = !(await databaseExists(dataDir));
+			const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
+			return await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
+		} catch (error) {
+			// PGlite's worker protocol has no way to report a failed start; without
+			// this the page would wait for its timeout.
+			announceSetupStep({ step: 'failed', message: String(error) });
+			throw error;
+		}
 	}
 });

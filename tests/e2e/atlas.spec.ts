@@ -1,0 +1,118 @@
+import { basemapHosts, countMarkerPixels, expect, expectNoAxeViolations, test, waitForMarkers } from './fixtures';
+
+test.describe('the atlas on the embedded database', () => {
+	test('shows organisations of Nieuw-West on the map and in the list', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
+
+		const rendered = await waitForMarkers(page);
+		expect(rendered).toBeGreaterThan(30);
+		// Resident-led orange and institution blue are both drawn on the canvas.
+		expect(await countMarkerPixels(page, '#d9480f')).toBeGreaterThan(200);
+		expect(await countMarkerPixels(page, '#1864ab')).toBeGreaterThan(200);
+
+		const list = page.getByTestId('organisation-list');
+		await expect(list.getByRole('link', { name: /Wij Zijn Plein ’40-’45/ })).toBeVisible();
+		await expect(list.getByRole('link', { name: /Coöperatie Samen aan de Slag/ })).toBeVisible();
+		// Places outside Nieuw-West are in the atlas but not in view.
+		await expect(list.getByRole('link', { name: /Heechterp Schieringen/ })).toHaveCount(0);
+		await expect(page.getByTestId('list-count')).toHaveText(/^\d+ van 62 in beeld$/);
+
+		await expect(page.getByTestId('backend')).toHaveText('Lokale demodatabase in je browser');
+		await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'offline');
+		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toBeVisible();
+	});
+
+	test('opens an organisation from the list and follows a collaboration to the partner', async ({ page }) => {
+		await page.goto('/');
+		await page.getByTestId('organisation-list').getByRole('link', { name: /Wij Zijn Plein ’40-’45/ }).click();
+
+		const detail = page.getByTestId('organisation-detail');
+		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Wij Zijn Plein ’40-’45');
+		await expect(page).toHaveURL(/\/organisaties\/wij-zijn-plein-40-45$/);
+		await expect(detail.getByText('Wijk: Slotermeer-Noordoost')).toBeVisible();
+
+		await detail.getByTestId('collaborations').getByRole('link', { name: 'Gemeente Amsterdam, stadsdeel Nieuw-West' }).click();
+		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Gemeente Amsterdam, stadsdeel Nieuw-West');
+		await expect(detail.getByRole('link', { name: 'https://www.amsterdam.nl/nieuw-west/' })).toBeVisible();
+	});
+
+	test('reloads a deep link to an organisation', async ({ page }) => {
+		await page.goto('/organisaties/cooperatie-samen-aan-de-slag');
+		const heading = page.getByTestId('organisation-detail').getByRole('heading', { level: 1 });
+		await expect(heading).toHaveText('Coöperatie Samen aan de Slag');
+		await page.reload();
+		await expect(heading).toHaveText('Coöperatie Samen aan de Slag');
+		await waitForMarkers(page);
+	});
+
+	test('says so when an organisation does not exist or is not public', async ({ page, consoleErrors }) => {
+		await page.goto('/organisaties/buurtmoestuin-ookmeer-in-oprichting');
+		await expect(page.getByRole('heading', { name: 'Niet gevonden' })).toBeVisible();
+		await page.goto('/bestaat/niet');
+		await expect(page.getByRole('heading', { name: 'Pagina niet gevonden' })).toBeVisible();
+		// The server answers an unknown address with 404, as it should; nothing else may fail.
+		expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+		consoleErrors.splice(0);
+	});
+
+	test('keeps the database across reloads and shares it between two tabs', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForMarkers(page);
+		const count = await page.getByTestId('list-count').textContent();
+
+		const second = await context.newPage();
+		await second.goto('/over');
+		await second.goto('/');
+		await waitForMarkers(second);
+		await expect(second.getByTestId('list-count')).toHaveText(count ?? '');
+
+		await page.reload();
+		await waitForMarkers(page);
+		await expect(page.getByTestId('list-count')).toHaveText(count ?? '');
+		// Reloading did not seed a second time.
+		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
+		await second.close();
+	});
+
+	test('finds no accessibility violations on the atlas, a detail and the about page', async ({ page }) => {
+		await page.goto('/');
+		await waitForMarkers(page);
+		await expectNoAxeViolations(page);
+		await page.goto('/organisaties/wij-zijn-plein-40-45');
+		await expect(page.getByTestId('organisation-detail')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.goto('/over');
+		await expect(page.getByRole('heading', { name: 'Over Buurtatlas' })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('switches to English and back, remembering the choice', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: /EN/ }).click();
+		await expect(page.getByRole('heading', { name: 'Organisations' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Organisations' })).toBeVisible();
+		await page.getByRole('button', { name: /NL/ }).click();
+		await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
+	});
+
+	test('explains in Dutch when the database cannot start, and offers to retry', async ({ page, context, consoleErrors }) => {
+		// The database worker cannot be downloaded, as on a flaky connection.
+		await context.route(/pglite\.worker-[^/]*\.js$/, (route) => route.abort('failed'));
+		await page.goto('/');
+		const alert = page.getByTestId('load-error');
+		await expect(alert).toContainText('De database in je browser kon niet starten');
+		// The failed download and the logged cause are what this test provokes.
+		expect(consoleErrors.length).toBeGreaterThan(0);
+		consoleErrors.splice(0);
+
+		// Once the connection is back, retrying loads the atlas without a reload.
+		await context.unrouteAll();
+		await context.route(basemapHosts, (route) => route.abort('internetdisconnected'));
+		await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
+		await waitForMarkers(page);
+		await expect(page.getByTestId('organisation-list')).toBeVisible();
+	});
+});

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+/** The basemap is on the internet, which these machines cannot reach. */
+export const basemapHosts = /openfreemap\.org/;
+
+/**
+ * Every test: no request leaves the machine (the basemap is refused at once, so
+ * the app's offline fallback is what renders), and any console error or page
+ * error fails the test, except the browser's own note about that refused request.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+	consoleErrors: [
+		async ({ context }, use) => {
+			const errors: string[] = [];
+			await context.route(basemapHosts, (route) => route.abort('internetdisconnected'));
+			context.on('console', (message: ConsoleMessage) => {
+				if (message.type() !== 'error') return;
+				if (basemapHosts.test(message.location().url)) return;
+				if (/Failed to load resource/.test(message.text()) && basemapHosts.test(message.text())) return;
+				errors.push(message.text());
+			});
+			context.on('weberror', (error) => errors.push(error.error().message));
+			await use(errors);
+			expect(errors, 'console errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** Waits until the map has drawn organisations, as MapLibre reports after rendering. */
+export async function waitForMarkers(page: Page): Promise<number> {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-status', 'ready');
+	await expect
+		.poll(async () => Number(await map.getAttribute('data-rendered-organisations')))
+		.toBeGreaterThan(0);
+	return Number(await map.getAttribute('data-rendered-organisations'));
+}
+
+/**
+ * Counts pixels of the map canvas in a marker colour: proof that markers are
+ * drawn on the canvas, not just present in the data.
+ */
+export async function countMarkerPixels(page: Page, colour: string): Promise<number> {
+	const png = PNG.sync.read(await page.locator('[data-testid=map] canvas').screenshot());
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+	let count = 0;
+	for (let i = 0; i < png.data.length; i += 4) {
+		const dr = Math.abs((png.data[i] ?? 0) - r);
+		const dg = Math.abs((png.data[i + 1] ?? 0) - g);
+		const db = Math.abs((png.data[i + 2] ?? 0) - b);
+		if (dr + dg + db < 24) count += 1;
+	}
+	return count;
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		// MapLibre's own canvas and controls are checked by MapLibre; our overlays are included.
+		.exclude('.maplibregl-canvas-container')
+		.analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
