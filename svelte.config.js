@@ -12,8 +12,12 @@ const config = {
 		// A single-page app: every route is rendered in the browser from index.html,
 		// so any static host (and `vite preview`) can serve deep links.
 		adapter: adapter({ fallback: 'index.html', strict: true }),
-		alias: {
-			$supabase: 'supabase'
+		typescript: {
+			// Type-check the scripts, benchmarks and configs as strictly as the app.
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+				return tsconfig;
+			}
 		}
 	}
 };

@@ -107,7 +107,9 @@ export async function generateDatabaseTypes(query: Query): Promise<string> {
 		lines.push(`\t\t\t${table}: {`);
 		lines.push('\t\t\t\tRow: {');
 		for (const c of cols) {
-			lines.push(`\t\t\t\t\t${c.column_name}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''};`);
+			lines.push(
+				`\t\t\t\t\t${c.column_name}: ${tsType(c.udt_name)}${c.is_nullable === 'YES' ? ' | null' : ''};`
+			);
 		}
 		lines.push('\t\t\t\t};');
 		for (const mode of ['Insert', 'Update'] as const) {

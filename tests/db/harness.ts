@@ -47,7 +47,12 @@ export async function openTestDatabase(
 async function openPgliteDatabase(sources: SqlSources): Promise<TestDatabase> {
 	const db = await openPglite(sources);
 	const query: Query = async (sql, params) => (await db.query(sql, params)).rows as never[];
-	return withRequests('pglite', query, (sql) => db.exec(sql), () => db.close());
+	return withRequests(
+		'pglite',
+		query,
+		(sql) => db.exec(sql),
+		() => db.close()
+	);
 }
 
 async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
@@ -65,8 +70,9 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 	await client.connect();
 	const session = {
 		exec: (sql: string) => client.query(sql),
-		query: async <T>(sql: string, params?: unknown[]) =>
-			({ rows: (await client.query(sql, params)).rows as T[] })
+		query: async <T>(sql: string, params?: unknown[]) => ({
+			rows: (await client.query(sql, params)).rows as T[]
+		})
 	};
 	await setUpDatabase(session, sources);
 	const query: Query = async (sql, params) => (await client.query(sql, params)).rows;

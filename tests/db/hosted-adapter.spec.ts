@@ -29,7 +29,12 @@ describe('hosted adapter', () => {
 		const name = path.replace('/rest/v1/rpc/', '');
 		if (!(name in rpcFunctions)) {
 			return Response.json(
-				{ code: 'PGRST202', message: `Could not find the function public.${name}`, details: null, hint: null },
+				{
+					code: 'PGRST202',
+					message: `Could not find the function public.${name}`,
+					details: null,
+					hint: null
+				},
 				{ status: 404 }
 			);
 		}
@@ -51,7 +56,10 @@ describe('hosted adapter', () => {
 		const backend = createHostedBackend({ url, anonKey, fetch: postgrest });
 		expect(backend.info).toEqual({ kind: 'hosted', location: 'example-project.supabase.co' });
 		const atlas = await backend.atlas({ themes: ['energie'] });
-		expect(atlas.organisations.map((o) => o.slug).sort()).toEqual(['energiecooperatie-nieuw-west', 'woon']);
+		expect(atlas.organisations.map((o) => o.slug).sort()).toEqual([
+			'energiecooperatie-nieuw-west',
+			'woon'
+		]);
 		expect(requests.at(-1)).toEqual({ path: '/rest/v1/rpc/atlas', apikey: anonKey });
 	});
 
@@ -75,7 +83,12 @@ describe('hosted adapter', () => {
 	it('reports a database without the functions as incompatible', async () => {
 		const unmigrated: typeof fetch = async () =>
 			Response.json(
-				{ code: 'PGRST202', message: 'Could not find the function public.atlas', details: null, hint: null },
+				{
+					code: 'PGRST202',
+					message: 'Could not find the function public.atlas',
+					details: null,
+					hint: null
+				},
 				{ status: 404 }
 			);
 		const backend = createHostedBackend({ url, anonKey, fetch: unmigrated });

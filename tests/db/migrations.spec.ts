@@ -33,7 +33,9 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		expect(rows.length).toBeGreaterThan(8);
 		for (const row of rows) {
 			expect(row.policyname).toMatch(/^[A-Z][a-z].* .* /);
-			const roles = Array.isArray(row.roles) ? row.roles : row.roles.replace(/[{}]/g, '').split(',');
+			const roles = Array.isArray(row.roles)
+				? row.roles
+				: row.roles.replace(/[{}]/g, '').split(',');
 			expect(roles.every((role) => role === 'anon' || role === 'authenticated')).toBe(true);
 		}
 	});
@@ -47,11 +49,20 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 	});
 
 	it('makes the read functions security invoker with a fixed search_path', async () => {
-		const rows = await db.query<{ proname: string; prosecdef: boolean; proconfig: string[] | null }>(`
+		const rows = await db.query<{
+			proname: string;
+			prosecdef: boolean;
+			proconfig: string[] | null;
+		}>(`
 			select p.proname, p.prosecdef, p.proconfig from pg_proc p
 			join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'`);
 		const names = rows.map((r) => r.proname).sort();
-		expect(names).toEqual(['atlas', 'organisation_detail', 'reference_data', 'search_organisations']);
+		expect(names).toEqual([
+			'atlas',
+			'organisation_detail',
+			'reference_data',
+			'search_organisations'
+		]);
 		for (const row of rows) {
 			expect(row.prosecdef, row.proname).toBe(false);
 			expect(row.proconfig, row.proname).toContain('search_path=""');

@@ -46,7 +46,9 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			for (const c of atlas.collaborations) {
 				expect(ids.has(c.source) && ids.has(c.target)).toBe(true);
 			}
-			expect(atlas.organisations.map((o) => o.slug)).not.toContain('buurtmoestuin-ookmeer-in-oprichting');
+			expect(atlas.organisations.map((o) => o.slug)).not.toContain(
+				'buurtmoestuin-ookmeer-in-oprichting'
+			);
 			expect(atlas.organisations.map((o) => o.slug)).not.toContain('wijkkrant-eendracht');
 		});
 
@@ -77,7 +79,10 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			expect(slotervaartZuid.organisations.length).toBeGreaterThan(3);
 			for (const o of slotervaartZuid.organisations) expect(o.areaId).toBe('WK036389');
 
-			const both = await backend.atlas({ kinds: ['resident_initiative'], themes: ['taal-inburgering'] });
+			const both = await backend.atlas({
+				kinds: ['resident_initiative'],
+				themes: ['taal-inburgering']
+			});
 			expect(both.organisations.map((o) => o.slug).sort()).toEqual([
 				'taalcafe-geuzenveld',
 				'vrouwengroep-overtoomse-veld'
@@ -91,7 +96,9 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 
 		it('shows a member their draft in the atlas', async () => {
 			const atlas = await backendFor(db, signedIn(users.daan)).atlas();
-			expect(atlas.organisations.map((o) => o.slug)).toContain('buurtmoestuin-ookmeer-in-oprichting');
+			expect(atlas.organisations.map((o) => o.slug)).toContain(
+				'buurtmoestuin-ookmeer-in-oprichting'
+			);
 		});
 	});
 
@@ -104,7 +111,9 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			const partners = plein?.collaborations.map((c) => c.partner.slug) ?? [];
 			expect(partners).toContain('stadsdeel-nieuw-west');
 			expect(partners).toContain('buurtredactie-plein-40-45');
-			const stadsdeel = plein?.collaborations.find((c) => c.partner.slug === 'stadsdeel-nieuw-west');
+			const stadsdeel = plein?.collaborations.find(
+				(c) => c.partner.slug === 'stadsdeel-nieuw-west'
+			);
 			expect(stadsdeel?.direction).toBe('incoming');
 		});
 
@@ -113,7 +122,9 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			expect(plein?.contactPeople).toEqual([]);
 			const repair = await backend.organisation('repair-cafe-osdorp');
 			expect(repair?.contactPeople.map((p) => p.name)).toEqual(['Daan (demo)']);
-			const asMember = await backendFor(db, signedIn(users.fatima)).organisation('wij-zijn-plein-40-45');
+			const asMember = await backendFor(db, signedIn(users.fatima)).organisation(
+				'wij-zijn-plein-40-45'
+			);
 			expect(asMember?.contactPeople.map((p) => p.name)).toEqual(['Fatima (demo)']);
 		});
 
@@ -170,8 +181,14 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 	describe('reference_data()', () => {
 		it('lists kinds with their group, themes and the areas of Nieuw-West', async () => {
 			const reference = await backend.referenceData();
-			expect(reference.organisationKinds).toContainEqual({ id: 'resident_initiative', group: 'resident_led' });
-			expect(reference.organisationKinds).toContainEqual({ id: 'municipality', group: 'institution' });
+			expect(reference.organisationKinds).toContainEqual({
+				id: 'resident_initiative',
+				group: 'resident_led'
+			});
+			expect(reference.organisationKinds).toContainEqual({
+				id: 'municipality',
+				group: 'institution'
+			});
 			expect(reference.themes).toContain('taal-inburgering');
 			expect(reference.areas.filter((a) => a.level === 'wijk')).toHaveLength(14);
 			expect(reference.areas.find((a) => a.id === 'WK036385')?.name).toBe('Slotervaart Noord');

@@ -43,64 +43,65 @@ async function attempt(query: Query, sql: string): Promise<'allowed' | 'refused'
 	}
 }
 
-const writes: Record<(typeof tables)[number], { insert: string; update: string; delete: string }> = {
-	organisation_kinds: {
-		insert: `insert into public.organisation_kinds (id, kind_group, sort_order) values ('sneaky', 'other', 1)`,
-		update: `update public.organisation_kinds set sort_order = 0`,
-		delete: `delete from public.organisation_kinds`
-	},
-	collaboration_kinds: {
-		insert: `insert into public.collaboration_kinds (id, sort_order) values ('sneaky', 1)`,
-		update: `update public.collaboration_kinds set sort_order = 0`,
-		delete: `delete from public.collaboration_kinds`
-	},
-	themes: {
-		insert: `insert into public.themes (id, sort_order) values ('sneaky', 1)`,
-		update: `update public.themes set sort_order = 0`,
-		delete: `delete from public.themes`
-	},
-	areas: {
-		insert: `insert into public.areas (id, level, name) values ('X1', 'buurt', 'Nergens')`,
-		update: `update public.areas set name = 'Overgenomen'`,
-		delete: `delete from public.areas where level = 'wijk'`
-	},
-	organisations: {
-		insert: `insert into public.organisations (slug, name, kind, status, lng, lat)
+const writes: Record<(typeof tables)[number], { insert: string; update: string; delete: string }> =
+	{
+		organisation_kinds: {
+			insert: `insert into public.organisation_kinds (id, kind_group, sort_order) values ('sneaky', 'other', 1)`,
+			update: `update public.organisation_kinds set sort_order = 0`,
+			delete: `delete from public.organisation_kinds`
+		},
+		collaboration_kinds: {
+			insert: `insert into public.collaboration_kinds (id, sort_order) values ('sneaky', 1)`,
+			update: `update public.collaboration_kinds set sort_order = 0`,
+			delete: `delete from public.collaboration_kinds`
+		},
+		themes: {
+			insert: `insert into public.themes (id, sort_order) values ('sneaky', 1)`,
+			update: `update public.themes set sort_order = 0`,
+			delete: `delete from public.themes`
+		},
+		areas: {
+			insert: `insert into public.areas (id, level, name) values ('X1', 'buurt', 'Nergens')`,
+			update: `update public.areas set name = 'Overgenomen'`,
+			delete: `delete from public.areas where level = 'wijk'`
+		},
+		organisations: {
+			insert: `insert into public.organisations (slug, name, kind, status, lng, lat)
 		         values ('nep', 'Nep', 'other', 'published', 4.8, 52.36)`,
-		update: `update public.organisations set name = 'Overgenomen'`,
-		delete: `delete from public.organisations`
-	},
-	organisation_themes: {
-		insert: `insert into public.organisation_themes (organisation_id, theme_id)
+			update: `update public.organisations set name = 'Overgenomen'`,
+			delete: `delete from public.organisations`
+		},
+		organisation_themes: {
+			insert: `insert into public.organisation_themes (organisation_id, theme_id)
 		         select id, 'energie' from public.organisations where slug = 'repair-cafe-osdorp'`,
-		update: `update public.organisation_themes set theme_id = 'energie'`,
-		delete: `delete from public.organisation_themes`
-	},
-	contact_people: {
-		insert: `insert into public.contact_people (organisation_id, name)
+			update: `update public.organisation_themes set theme_id = 'energie'`,
+			delete: `delete from public.organisation_themes`
+		},
+		contact_people: {
+			insert: `insert into public.contact_people (organisation_id, name)
 		         select id, 'Iemand' from public.organisations where slug = 'repair-cafe-osdorp'`,
-		update: `update public.contact_people set opted_in_public = true`,
-		delete: `delete from public.contact_people`
-	},
-	collaborations: {
-		insert: `insert into public.collaborations (source_id, target_id, kind)
+			update: `update public.contact_people set opted_in_public = true`,
+			delete: `delete from public.contact_people`
+		},
+		collaborations: {
+			insert: `insert into public.collaborations (source_id, target_id, kind)
 		         select a.id, b.id, 'partnership' from public.organisations a, public.organisations b
 		         where a.slug = 'repair-cafe-osdorp' and b.slug = 'seniorenclub-riekerpolder'`,
-		update: `update public.collaborations set status = 'ended', ended_on = now()`,
-		delete: `delete from public.collaborations`
-	},
-	profiles: {
-		insert: `insert into public.profiles (id, display_name) values ('${users.noor}', 'Dubbel')`,
-		update: `update public.profiles set display_name = 'Overgenomen'`,
-		delete: `delete from public.profiles`
-	},
-	memberships: {
-		insert: `insert into public.memberships (organisation_id, user_id, role)
+			update: `update public.collaborations set status = 'ended', ended_on = now()`,
+			delete: `delete from public.collaborations`
+		},
+		profiles: {
+			insert: `insert into public.profiles (id, display_name) values ('${users.noor}', 'Dubbel')`,
+			update: `update public.profiles set display_name = 'Overgenomen'`,
+			delete: `delete from public.profiles`
+		},
+		memberships: {
+			insert: `insert into public.memberships (organisation_id, user_id, role)
 		         select id, '${users.noor}', 'admin' from public.organisations where slug = 'wij-zijn-plein-40-45'`,
-		update: `update public.memberships set role = 'admin'`,
-		delete: `delete from public.memberships`
-	}
-};
+			update: `update public.memberships set role = 'admin'`,
+			delete: `delete from public.memberships`
+		}
+	};
 
 describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	let db: TestDatabase;
@@ -110,7 +111,7 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	afterAll(() => db?.close());
 
 	const count = async (query: Query, sql: string) =>
-		((await query<{ n: number }>(`select count(*)::int as n from (${sql}) as rows`))[0]?.n ?? -1);
+		(await query<{ n: number }>(`select count(*)::int as n from (${sql}) as rows`))[0]?.n ?? -1;
 
 	describe('writing', () => {
 		for (const table of tables) {
@@ -154,7 +155,9 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 				db.query,
 				`select * from public.organisations where status = 'published'`
 			);
-			expect(await db.as(anon, (q) => count(q, 'select * from public.organisations'))).toBe(published);
+			expect(await db.as(anon, (q) => count(q, 'select * from public.organisations'))).toBe(
+				published
+			);
 		});
 
 		it('hides drafts and archived entries from a signed-in stranger', async () => {
@@ -184,9 +187,11 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 			expect(await count(db.query, draftThemes)).toBe(1);
 			expect(await db.as(anon, (q) => count(q, themesOfDraft))).toBe(0);
 			expect(await db.as(signedIn(users.noor), (q) => count(q, themesOfDraft))).toBe(0);
-			const ownerId = (await db.query<{ id: string }>(
-				`select id from public.organisations where slug = 'buurtmoestuin-ookmeer-in-oprichting'`
-			))[0]?.id;
+			const ownerId = (
+				await db.query<{ id: string }>(
+					`select id from public.organisations where slug = 'buurtmoestuin-ookmeer-in-oprichting'`
+				)
+			)[0]?.id;
 			expect(
 				await db.as(signedIn(users.daan), (q) =>
 					count(q, `select * from public.organisation_themes where organisation_id = '${ownerId}'`)
@@ -224,7 +229,9 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	describe('contact people', () => {
 		it('shows anonymous visitors only people who opted in', async () => {
 			const rows = await db.as(anon, (q) =>
-				q<{ name: string; opted_in_public: boolean }>('select name, opted_in_public from public.contact_people')
+				q<{ name: string; opted_in_public: boolean }>(
+					'select name, opted_in_public from public.contact_people'
+				)
 			);
 			expect(rows).toEqual([{ name: 'Daan (demo)', opted_in_public: true }]);
 		});
@@ -256,7 +263,9 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 				q<{ user_id: string }>('select distinct user_id from public.memberships')
 			);
 			expect(memberships.map((m) => m.user_id)).toEqual([users.fatima]);
-			expect(await db.as(signedIn(users.noor), (q) => count(q, 'select * from public.memberships'))).toBe(0);
+			expect(
+				await db.as(signedIn(users.noor), (q) => count(q, 'select * from public.memberships'))
+			).toBe(0);
 		});
 	});
 
@@ -269,7 +278,9 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 			);
 			expect(row).toEqual({ uid: users.daan, role: 'authenticated', current: 'authenticated' });
 			const [anonRow] = await db.as(anon, (q) =>
-				q<{ uid: string | null; current: string }>('select auth.uid() as uid, current_user as current')
+				q<{ uid: string | null; current: string }>(
+					'select auth.uid() as uid, current_user as current'
+				)
 			);
 			expect(anonRow).toEqual({ uid: null, current: 'anon' });
 		});

@@ -28,9 +28,11 @@ describe.each(databaseKinds)('seed on %s', (kind) => {
 	});
 
 	it('includes the organisations the source texts name', async () => {
-		const slugs = (await db.query<{ slug: string }>('select slug from public.organisations where not is_illustrative')).map(
-			(r) => r.slug
-		);
+		const slugs = (
+			await db.query<{ slug: string }>(
+				'select slug from public.organisations where not is_illustrative'
+			)
+		).map((r) => r.slug);
 		for (const slug of [
 			'wij-zijn-plein-40-45',
 			'woon',

@@ -1,4 +1,11 @@
-import { basemapHosts, countMarkerPixels, expect, expectNoAxeViolations, test, waitForMarkers } from './fixtures';
+import {
+	basemapHosts,
+	countMarkerPixels,
+	expect,
+	expectNoAxeViolations,
+	test,
+	waitForMarkers
+} from './fixtures';
 
 test.describe('the atlas on the embedded database', () => {
 	test('shows organisations of Nieuw-West on the map and in the list', async ({ page }) => {
@@ -23,18 +30,30 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toBeVisible();
 	});
 
-	test('opens an organisation from the list and follows a collaboration to the partner', async ({ page }) => {
+	test('opens an organisation from the list and follows a collaboration to the partner', async ({
+		page
+	}) => {
 		await page.goto('/');
-		await page.getByTestId('organisation-list').getByRole('link', { name: /Wij Zijn Plein ’40-’45/ }).click();
+		await page
+			.getByTestId('organisation-list')
+			.getByRole('link', { name: /Wij Zijn Plein ’40-’45/ })
+			.click();
 
 		const detail = page.getByTestId('organisation-detail');
 		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Wij Zijn Plein ’40-’45');
 		await expect(page).toHaveURL(/\/organisaties\/wij-zijn-plein-40-45$/);
 		await expect(detail.getByText('Wijk: Slotermeer-Noordoost')).toBeVisible();
 
-		await detail.getByTestId('collaborations').getByRole('link', { name: 'Gemeente Amsterdam, stadsdeel Nieuw-West' }).click();
-		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Gemeente Amsterdam, stadsdeel Nieuw-West');
-		await expect(detail.getByRole('link', { name: 'https://www.amsterdam.nl/nieuw-west/' })).toBeVisible();
+		await detail
+			.getByTestId('collaborations')
+			.getByRole('link', { name: 'Gemeente Amsterdam, stadsdeel Nieuw-West' })
+			.click();
+		await expect(detail.getByRole('heading', { level: 1 })).toHaveText(
+			'Gemeente Amsterdam, stadsdeel Nieuw-West'
+		);
+		await expect(
+			detail.getByRole('link', { name: 'https://www.amsterdam.nl/nieuw-west/' })
+		).toBeVisible();
 	});
 
 	test('reloads a deep link to an organisation', async ({ page }) => {
@@ -46,17 +65,25 @@ test.describe('the atlas on the embedded database', () => {
 		await waitForMarkers(page);
 	});
 
-	test('says so when an organisation does not exist or is not public', async ({ page, consoleErrors }) => {
+	test('says so when an organisation does not exist or is not public', async ({
+		page,
+		consoleErrors
+	}) => {
 		await page.goto('/organisaties/buurtmoestuin-ookmeer-in-oprichting');
 		await expect(page.getByRole('heading', { name: 'Niet gevonden' })).toBeVisible();
 		await page.goto('/bestaat/niet');
 		await expect(page.getByRole('heading', { name: 'Pagina niet gevonden' })).toBeVisible();
 		// The server answers an unknown address with 404, as it should; nothing else may fail.
-		expect(consoleErrors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+		expect(consoleErrors).toEqual([
+			'Failed to load resource: the server responded with a status of 404 (Not Found)'
+		]);
 		consoleErrors.splice(0);
 	});
 
-	test('keeps the database across reloads and shares it between two tabs', async ({ page, context }) => {
+	test('keeps the database across reloads and shares it between two tabs', async ({
+		page,
+		context
+	}) => {
 		await page.goto('/');
 		await waitForMarkers(page);
 		const count = await page.getByTestId('list-count').textContent();
@@ -75,7 +102,9 @@ test.describe('the atlas on the embedded database', () => {
 		await second.close();
 	});
 
-	test('finds no accessibility violations on the atlas, a detail and the about page', async ({ page }) => {
+	test('finds no accessibility violations on the atlas, a detail and the about page', async ({
+		page
+	}) => {
 		await page.goto('/');
 		await waitForMarkers(page);
 		await expectNoAxeViolations(page);
@@ -98,7 +127,11 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
 	});
 
-	test('explains in Dutch when the database cannot start, and offers to retry', async ({ page, context, consoleErrors }) => {
+	test('explains in Dutch when the database cannot start, and offers to retry', async ({
+		page,
+		context,
+		consoleErrors
+	}) => {
 		// The database worker cannot be downloaded, as on a flaky connection.
 		await context.route(/pglite\.worker-[^/]*\.js$/, (route) => route.abort('failed'));
 		await page.goto('/');

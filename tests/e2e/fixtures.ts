@@ -18,7 +18,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 			context.on('console', (message: ConsoleMessage) => {
 				if (message.type() !== 'error') return;
 				if (basemapHosts.test(message.location().url)) return;
-				if (/Failed to load resource/.test(message.text()) && basemapHosts.test(message.text())) return;
+				if (/Failed to load resource/.test(message.text()) && basemapHosts.test(message.text()))
+					return;
 				errors.push(message.text());
 			});
 			context.on('weberror', (error) => errors.push(error.error().message));
@@ -47,7 +48,11 @@ export async function waitForMarkers(page: Page): Promise<number> {
  */
 export async function countMarkerPixels(page: Page, colour: string): Promise<number> {
 	const png = PNG.sync.read(await page.locator('[data-testid=map] canvas').screenshot());
-	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [
+		number,
+		number,
+		number
+	];
 	let count = 0;
 	for (let i = 0; i < png.data.length; i += 4) {
 		const dr = Math.abs((png.data[i] ?? 0) - r);

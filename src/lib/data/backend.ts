@@ -1,11 +1,10 @@
-import { decodeAtlas, decodeOrganisationDetail, decodeReferenceData, decodeSearchHits } from './decode';
-import type {
-	Atlas,
-	AtlasQuery,
-	OrganisationDetail,
-	ReferenceData,
-	SearchHit
-} from './types';
+import {
+	decodeAtlas,
+	decodeOrganisationDetail,
+	decodeReferenceData,
+	decodeSearchHits
+} from './decode';
+import type { Atlas, AtlasQuery, OrganisationDetail, ReferenceData, SearchHit } from './types';
 
 /** The one port through which the app reaches its data. */
 export interface Backend {
@@ -69,11 +68,15 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport): Backend
 			return decodeAtlas(payload);
 		},
 		async organisation(slug) {
-			return decodeOrganisationDetail(await call('organisation_detail', { organisation_slug: slug }));
+			return decodeOrganisationDetail(
+				await call('organisation_detail', { organisation_slug: slug })
+			);
 		},
 		async search(text, limit = 10) {
 			if (text.trim() === '') return [];
-			return decodeSearchHits(await call('search_organisations', { query: text, max_results: limit }));
+			return decodeSearchHits(
+				await call('search_organisations', { query: text, max_results: limit })
+			);
 		}
 	};
 }

@@ -134,7 +134,12 @@ const detailSchema = v.object({
 			description: v.string(),
 			started_on: nullableString,
 			ended_on: nullableString,
-			partner: v.object({ id: v.string(), slug: v.string(), name: v.string(), kind: organisationKind })
+			partner: v.object({
+				id: v.string(),
+				slug: v.string(),
+				name: v.string(),
+				kind: organisationKind
+			})
 		})
 	)
 });
@@ -241,7 +246,11 @@ export function decodeSearchHits(payload: unknown): SearchHit[] {
 	return parse(searchHitsSchema, payload, 'search_organisations');
 }
 
-function parse<S extends v.GenericSchema>(schema: S, payload: unknown, fn: string): v.InferOutput<S> {
+function parse<S extends v.GenericSchema>(
+	schema: S,
+	payload: unknown,
+	fn: string
+): v.InferOutput<S> {
 	const result = v.safeParse(schema, payload);
 	if (result.success) return result.output;
 	const issue = result.issues[0];

@@ -33,7 +33,12 @@ export const kindGroupColour: Record<KindGroup, string> = {
 	other: '#495057'
 };
 
-export const kindGroupOrder: readonly KindGroup[] = ['resident_led', 'enterprise', 'institution', 'other'];
+export const kindGroupOrder: readonly KindGroup[] = [
+	'resident_led',
+	'enterprise',
+	'institution',
+	'other'
+];
 
 export function kindColour(kind: OrganisationKind): string {
 	return kindGroupColour[kindGroupOf[kind] ?? 'other'];

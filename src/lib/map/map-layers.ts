@@ -65,7 +65,7 @@ export function setOrganisations(
 	map: MapLibreMap,
 	data: FeatureCollection<Point, OrganisationFeatureProperties>
 ): void {
-	map.getSource<GeoJSONSource>(organisationsSource)?.setData(data);
+	void map.getSource<GeoJSONSource>(organisationsSource)?.setData(data);
 }
 
 export function setSelected(map: MapLibreMap, selectedId: string | null): void {

@@ -44,8 +44,12 @@ describe('isInside', () => {
 describe('boundsOf', () => {
 	it('returns the box around all points, or null for none', () => {
 		expect(boundsOf([])).toBeNull();
-		expect(boundsOf([{ lng: 4.8, lat: 52.3 }, { lng: 5.8, lat: 53.2 }, { lng: 4.3, lat: 52.0 }])).toEqual([
-			4.3, 52.0, 5.8, 53.2
-		]);
+		expect(
+			boundsOf([
+				{ lng: 4.8, lat: 52.3 },
+				{ lng: 5.8, lat: 53.2 },
+				{ lng: 4.3, lat: 52.0 }
+			])
+		).toEqual([4.3, 52.0, 5.8, 53.2]);
 	});
 });

@@ -31,7 +31,10 @@ export function organisationFeatures(
 	};
 }
 
-export function isInside(organisation: Pick<AtlasOrganisation, 'lng' | 'lat'>, bbox: BoundingBox): boolean {
+export function isInside(
+	organisation: Pick<AtlasOrganisation, 'lng' | 'lat'>,
+	bbox: BoundingBox
+): boolean {
 	const [west, south, east, north] = bbox;
 	return (
 		organisation.lng >= west &&
@@ -42,7 +45,9 @@ export function isInside(organisation: Pick<AtlasOrganisation, 'lng' | 'lat'>, b
 }
 
 /** The smallest box around the organisations, or null when there are none. */
-export function boundsOf(organisations: readonly Pick<AtlasOrganisation, 'lng' | 'lat'>[]): BoundingBox | null {
+export function boundsOf(
+	organisations: readonly Pick<AtlasOrganisation, 'lng' | 'lat'>[]
+): BoundingBox | null {
 	if (organisations.length === 0) return null;
 	let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
 	for (const { lng, lat } of organisations) {

@@ -40,7 +40,9 @@ async function start(): Promise<PGliteWorker> {
 	const failed = new Promise<never>((_, reject) => {
 		stopListening = onSetupStep((step) => {
 			if (step.step === 'failed') {
-				reject(new BackendError('unreachable', `The embedded database could not start: ${step.message}`));
+				reject(
+					new BackendError('unreachable', `The embedded database could not start: ${step.message}`)
+				);
 			}
 		});
 		worker.addEventListener('error', (event) => {
@@ -59,9 +61,13 @@ async function start(): Promise<PGliteWorker> {
 	} catch (error) {
 		worker.terminate();
 		if (error instanceof BackendError) throw error;
-		throw new BackendError('unreachable', `The embedded database could not start: ${String(error)}`, {
-			cause: error
-		});
+		throw new BackendError(
+			'unreachable',
+			`The embedded database could not start: ${String(error)}`,
+			{
+				cause: error
+			}
+		);
 	} finally {
 		clearTimeout(timer);
 		stopListening();
