@@ -13,7 +13,8 @@ const context = await browser.newContext();
 await context.route(/openfreemap\.org/, (route) => route.abort());
 for (const round of ['cold', 'reload', 'reload2']) {
 	const page = await context.newPage();
-	page.on('pageerror', (e) => console.log('pageerror', e.message));
+	page.on('console', (m) => { if (m.text().includes('TIMING')) console.log(round, m.text()); });
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
 	await page.goto('http://localhost:4173/');
 	await page.waitForFunction(
 		() => performance.getEntriesByName('buurtatlas:first-markers').length > 0,

@@ -25,7 +25,9 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(list.getByRole('link', { name: /Heechterp Schieringen/ })).toHaveCount(0);
 		await expect(page.getByTestId('list-count')).toHaveText(/^\d+ van 62 in beeld$/);
 
+		// The live database answered and replaced the seeded first answer.
 		await expect(page.getByTestId('backend')).toHaveText('Lokale demodatabase in je browser');
+		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 		await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'offline');
 		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toBeVisible();
 	});
@@ -78,6 +80,26 @@ test.describe('the atlas on the embedded database', () => {
 			'Failed to load resource: the server responded with a status of 404 (Not Found)'
 		]);
 		consoleErrors.splice(0);
+	});
+
+	test('draws the atlas before the database has started, then brings it up to date', async ({
+		page,
+		context
+	}) => {
+		// Hold the database worker back: what is drawn meanwhile cannot come from it.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await context.route(/pglite\.worker-[^/]*\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/');
+		await waitForMarkers(page);
+		await expect(page.getByTestId('list-updating')).toHaveText('Bijwerken…');
+		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
+		release();
+		await expect(page.getByTestId('list-updating')).toHaveCount(0);
+		await expect(page.getByTestId('backend')).toHaveText('Lokale demodatabase in je browser');
 	});
 
 	test('keeps the database across reloads and shares it between two tabs', async ({
@@ -145,7 +167,8 @@ test.describe('the atlas on the embedded database', () => {
 		await context.unrouteAll();
 		await context.route(basemapHosts, (route) => route.abort('internetdisconnected'));
 		await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
-		await waitForMarkers(page);
 		await expect(page.getByTestId('organisation-list')).toBeVisible();
+		await expect(page.getByTestId('backend')).toHaveText('Lokale demodatabase in je browser');
+		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 	});
 });

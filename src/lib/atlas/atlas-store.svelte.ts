@@ -6,6 +6,8 @@
 import {
 	configuredBackendKind,
 	connect,
+	firstPaint,
+	hostedHost,
 	onSetupStep,
 	type Atlas,
 	type Backend,
@@ -14,6 +16,7 @@ import {
 	type ReferenceData
 } from '$lib/data';
 import { boundsOf, isInside } from '$lib/map/organisation-features';
+import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
 
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
 export interface FitRequest {
@@ -36,6 +39,8 @@ export class AtlasStore {
 	#reference = $state.raw<ReferenceData | null>(null);
 	#viewBounds = $state.raw<BoundingBox | null>(null);
 	#fitRequest = $state.raw<FitRequest | null>(null);
+	/** True while the atlas shown is an earlier answer and the live one is on its way. */
+	#updating = $state(false);
 	#started = false;
 
 	readonly backendKind = configuredBackendKind();
@@ -60,6 +65,9 @@ export class AtlasStore {
 	}
 	get fitRequest(): FitRequest | null {
 		return this.#fitRequest;
+	}
+	get updating(): boolean {
+		return this.#updating;
 	}
 
 	readonly organisations = $derived(this.#atlas?.organisations ?? []);
@@ -95,28 +103,72 @@ export class AtlasStore {
 
 	async #run(): Promise<void> {
 		const stopListening = onSetupStep((step) => {
+			if (this.#load.phase === 'ready') return;
 			if (step.step === 'migration') {
 				this.#load = { phase: 'migrating', done: step.done, total: step.total };
 			} else if (step.step === 'seed') {
 				this.#load = { phase: 'seeding' };
 			}
 		});
+		const connecting = connect();
+		void this.#showEarlierAnswer();
 		try {
-			const backend = await connect();
+			const backend = await connecting;
 			performance.mark('buurtatlas:backend-ready');
 			this.#backend = backend;
-			this.#load = { phase: 'fetching' };
+			if (this.#load.phase !== 'ready') this.#load = { phase: 'fetching' };
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
-			this.#reference = reference;
-			this.#atlas = atlas;
-			this.#load = { phase: 'ready' };
+			this.#show({ atlas, reference });
+			this.#updating = false;
 			performance.mark('buurtatlas:data-ready');
+			writeCachedAtlas(storage(), cacheKey(backend.info), { atlas, reference });
 		} catch (error) {
+			this.#updating = false;
 			this.#load = { phase: 'failed', error };
 		} finally {
 			stopListening();
 		}
 	}
+
+	/**
+	 * Draws an earlier answer while the backend starts, if there is one: the last
+	 * live answer this browser saw, or a new embedded database's own seed.
+	 */
+	async #showEarlierAnswer(): Promise<void> {
+		const key = cacheKey({
+			kind: this.backendKind,
+			location: this.backendKind === 'embedded' ? 'browser' : hostedLocation()
+		});
+		const earlier = readCachedAtlas(storage(), key) ?? (await firstPaint().catch(() => null));
+		if (!earlier || this.#atlas) return;
+		if (this.#load.phase === 'failed') {
+			// Still draw it on the map, but never let it hide the failure.
+			this.#reference = earlier.reference;
+			this.#atlas = earlier.atlas;
+			return;
+		}
+		this.#show(earlier);
+		this.#updating = true;
+		performance.mark('buurtatlas:earlier-answer-shown');
+	}
+
+	#show({ atlas, reference }: CachedAtlas): void {
+		this.#reference = reference;
+		this.#atlas = atlas;
+		this.#load = { phase: 'ready' };
+	}
+}
+
+function storage(): Storage | undefined {
+	try {
+		return globalThis.localStorage;
+	} catch {
+		return undefined; // storage blocked by the browser's settings
+	}
+}
+
+function hostedLocation(): string {
+	return hostedHost() ?? 'hosted';
 }
 
 export const atlasStore = new AtlasStore();

@@ -6,6 +6,8 @@
  */
 import { env } from '$env/dynamic/public';
 import type { Backend, BackendKind } from './backend';
+import { decodeAtlas, decodeReferenceData } from './decode';
+import type { Atlas, ReferenceData } from './types';
 
 export type { Backend, BackendInfo, BackendKind } from './backend';
 export { BackendError, type BackendErrorCode } from './errors';
@@ -15,6 +17,15 @@ let connecting: Promise<Backend> | undefined;
 
 export function configuredBackendKind(): BackendKind {
 	return env.PUBLIC_SUPABASE_URL && env.PUBLIC_SUPABASE_ANON_KEY ? 'hosted' : 'embedded';
+}
+
+/** The host of the hosted project, when one is configured. */
+export function hostedHost(): string | null {
+	try {
+		return env.PUBLIC_SUPABASE_URL ? new URL(env.PUBLIC_SUPABASE_URL).host : null;
+	} catch {
+		return null;
+	}
 }
 
 /** The backend, started on first use. A failed start is retried on the next call. */
@@ -35,6 +46,21 @@ async function open(): Promise<Backend> {
 	}
 	const { createEmbeddedBackend } = await import('./embedded/embedded-backend');
 	return createEmbeddedBackend();
+}
+
+/**
+ * Answers to show before the backend is ready, when the port knows them for
+ * certain: a new embedded database's own seeded answers. Null otherwise.
+ */
+export async function firstPaint(): Promise<{ atlas: Atlas; reference: ReferenceData } | null> {
+	if (configuredBackendKind() !== 'embedded') return null;
+	const { seededAnswers } = await import('./embedded/first-paint');
+	const answers = await seededAnswers();
+	if (!answers) return null;
+	return {
+		atlas: decodeAtlas(answers.atlas),
+		reference: decodeReferenceData(answers.reference_data)
+	};
 }
 
 export { onSetupStep } from './embedded/setup-progress';

@@ -6,6 +6,9 @@
  * setup then runs as always and applies any migration the snapshot lacks.
  */
 
+/** The IndexedDB database every tab of this origin shares. */
+export const embeddedDataDir = 'idb://buurtatlas';
+
 /** The IndexedDB database PGlite keeps `idb://name` in. */
 export function indexedDbName(dataDir: string): string | null {
 	return dataDir.startsWith('idb://') ? `/pglite/${dataDir.slice('idb://'.length)}` : null;

@@ -1,13 +1,11 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createRpcBackend, type Backend } from '../backend';
 import { BackendError } from '../errors';
+import { embeddedDataDir } from './database-snapshot';
 import { anonymousClaims, requestClaimsParams, setRequestClaimsSql } from './request-claims';
 import { onSetupStep } from './setup-progress';
 import { rpcSql } from './rpc-sql';
 import PgliteWorker from './pglite.worker?worker';
-
-/** The IndexedDB database every tab of this origin shares. */
-export const embeddedDataDir = 'idb://buurtatlas';
 
 /** Long enough for a slow phone's first start; short enough not to leave a spinner forever. */
 const startTimeoutMs = 60_000;
