@@ -11,7 +11,6 @@ import {
 	onSetupStep,
 	type Atlas,
 	type Backend,
-	type BackendInfo,
 	type BoundingBox,
 	type ReferenceData
 } from '$lib/data';
@@ -50,9 +49,6 @@ export class AtlasStore {
 	}
 	get backend(): Backend | null {
 		return this.#backend;
-	}
-	get backendInfo(): BackendInfo | null {
-		return this.#backend?.info ?? null;
 	}
 	get atlas(): Atlas | null {
 		return this.#atlas;

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAtlas, decodeOrganisationDetail, decodeSearchHits } from './decode';
+import {
+	atlasCollaborationFields,
+	atlasOrganisationFields,
+	decodeAtlas,
+	decodeOrganisationDetail,
+	decodeSearchHits
+} from './decode';
 import { BackendError } from './errors';
 
-const organisationFields = [
-	'id',
-	'slug',
-	'name',
-	'kind',
-	'lng',
-	'lat',
-	'area',
-	'themes',
-	'open_to_newcomers',
-	'illustrative'
-];
-const collaborationFields = ['id', 'source', 'target', 'kind', 'status'];
+const organisationFields = [...atlasOrganisationFields];
+const collaborationFields = [...atlasCollaborationFields];
 
 describe('decodeAtlas', () => {
 	it('turns positional rows into organisations and collaborations', () => {
