@@ -9,6 +9,8 @@ import {
 
 test.describe('the atlas on the embedded database', () => {
 	test('shows organisations of Nieuw-West on the map and in the list', async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
 
@@ -29,6 +31,13 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(page.getByTestId('backend')).toHaveText('Lokale demodatabase in je browser');
 		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 		await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'offline');
+
+		// Postgres and MapLibre are each loaded once, lazily, and Postgres only in its worker.
+		const count = (pattern: RegExp) => requested.filter((path) => pattern.test(path)).length;
+		expect(count(/pglite-[^/]*\.wasm$/)).toBe(1);
+		expect(count(/pglite-[^/]*\.data$/)).toBe(1);
+		expect(count(/pglite\.worker-[^/]*\.js$/)).toBe(1);
+		expect(count(/maplibre-gl-worker[^/]*\.mjs$/)).toBe(1);
 		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toBeVisible();
 	});
 
