@@ -1,0 +1,49 @@
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+test.describe('searching as a resident', () => {
+	test('suggests organisations as you type and opens one by keyboard', async ({ page }) => {
+		await page.goto('/');
+		const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+		await search.fill('plein 40 45');
+		const suggestions = page.getByRole('listbox', { name: 'Suggesties' });
+		await expect(suggestions.getByRole('option').first()).toContainText('Wij Zijn Plein ’40-’45');
+		await expectNoAxeViolations(page);
+
+		await search.press('ArrowDown');
+		await expect(search).toHaveAttribute('aria-activedescendant', 'search-suggestions-0');
+		await search.press('Enter');
+		const detail = page.getByTestId('organisation-detail');
+		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Wij Zijn Plein ’40-’45');
+		await expect(page).toHaveURL(/\/organisaties\/wij-zijn-plein-40-45$/);
+		await expect(search).toHaveValue('');
+	});
+
+	test('forgives accents and typos, and says when nothing matches', async ({ page }) => {
+		await page.goto('/');
+		const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+		const suggestions = page.getByRole('listbox', { name: 'Suggesties' });
+
+		await search.fill('cooperatie');
+		await expect(suggestions.getByRole('option').first()).toContainText(
+			'Coöperatie Samen aan de Slag'
+		);
+		await search.fill('repiar cafe');
+		await expect(suggestions.getByRole('option').first()).toContainText('Repair Café Osdorp');
+		await search.fill('xyzzy');
+		await expect(suggestions).toContainText('Niets gevonden.');
+
+		await search.press('Escape');
+		await expect(suggestions).toBeHidden();
+		await search.press('Escape');
+		await expect(search).toHaveValue('');
+	});
+
+	test('opens a suggestion with a click', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('taalcafe');
+		await page.getByRole('option', { name: /Taalcafé Geuzenveld/ }).click();
+		await expect(
+			page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+		).toHaveText('Taalcafé Geuzenveld');
+	});
+});
