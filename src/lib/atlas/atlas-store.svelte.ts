@@ -15,6 +15,7 @@ import {
 	type ReferenceData
 } from '$lib/data';
 import { boundsOf, isInside } from '$lib/map/organisation-features';
+import { matchesFilters, noFilters, type AtlasFilters } from './atlas-filters';
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
 
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
@@ -38,6 +39,7 @@ export class AtlasStore {
 	#reference = $state.raw<ReferenceData | null>(null);
 	#viewBounds = $state.raw<BoundingBox | null>(null);
 	#fitRequest = $state.raw<FitRequest | null>(null);
+	#filters = $state.raw<AtlasFilters>(noFilters);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
 	#updating = $state(false);
 	#started = false;
@@ -68,11 +70,25 @@ export class AtlasStore {
 
 	readonly organisations = $derived(this.#atlas?.organisations ?? []);
 
-	/** The organisations in the part of the map in view (all of them until the map reports). */
+	/** The organisations that match the filters: what map and list both show. */
+	readonly visible = $derived(
+		this.organisations.filter((organisation) => matchesFilters(organisation, this.#filters))
+	);
+
+	/** Of those, the ones in the part of the map in view (all until the map reports). */
 	readonly inView = $derived.by(() => {
 		const bounds = this.#viewBounds;
-		return bounds ? this.organisations.filter((o) => isInside(o, bounds)) : this.organisations;
+		return bounds ? this.visible.filter((o) => isInside(o, bounds)) : this.visible;
 	});
+
+	get filters(): AtlasFilters {
+		return this.#filters;
+	}
+
+	/** Filters come from the URL; the page passes them on whenever it changes. */
+	setFilters(filters: AtlasFilters): void {
+		this.#filters = filters;
+	}
 
 	/** Starts loading once; later calls are no-ops unless the last attempt failed. */
 	start(): void {
@@ -91,9 +107,9 @@ export class AtlasStore {
 		this.#viewBounds = bounds;
 	}
 
-	/** Asks the map to show every organisation in the atlas. */
+	/** Asks the map to show every organisation that matches the filters. */
 	showAll(): void {
-		const bounds = boundsOf(this.organisations);
+		const bounds = boundsOf(this.visible);
 		if (bounds) this.#fitRequest = { bounds, seq: (this.#fitRequest?.seq ?? 0) + 1 };
 	}
 
