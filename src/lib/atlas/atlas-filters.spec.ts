@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AtlasOrganisation } from '$lib/data/types';
+import { atlasOrganisation as organisation } from '$lib/data/factories';
 import {
 	activeFilterCount,
 	filtersFromUrl,
@@ -9,22 +9,6 @@ import {
 } from './atlas-filters';
 
 const themes = ['wonen', 'energie', 'taal-inburgering'];
-
-function organisation(overrides: Partial<AtlasOrganisation> = {}): AtlasOrganisation {
-	return {
-		id: 'a',
-		slug: 'a',
-		name: 'A',
-		kind: 'resident_initiative',
-		lng: 4.8,
-		lat: 52.37,
-		areaId: null,
-		themes: ['wonen'],
-		openToNewcomers: false,
-		illustrative: false,
-		...overrides
-	};
-}
 
 describe('filtersFromUrl', () => {
 	it('reads repeated themes and kinds and the open flag', () => {

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AtlasOrganisation } from '$lib/data';
+import { atlasOrganisation as organisation } from '$lib/data/factories';
 import { boundsOf, isInside, organisationFeatures } from './organisation-features';
-
-function organisation(overrides: Partial<AtlasOrganisation> = {}): AtlasOrganisation {
-	return {
-		id: 'id-1',
-		slug: 'taalcafe',
-		name: 'Taalcafé',
-		kind: 'resident_initiative',
-		lng: 4.8,
-		lat: 52.37,
-		areaId: null,
-		themes: [],
-		openToNewcomers: true,
-		illustrative: false,
-		...overrides
-	};
-}
 
 describe('organisationFeatures', () => {
 	it('makes one point per organisation, longitude first, with its kind group', () => {
