@@ -1,5 +1,10 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import {
+	collaborationKindColour,
+	noCollaborationLines,
+	type CollaborationLineProperties
+} from './collaboration-lines';
 import { kindGroupColour } from './kind-style';
 import type { OrganisationFeatureProperties } from './organisation-features';
 
@@ -10,6 +15,15 @@ import type { OrganisationFeatureProperties } from './organisation-features';
 export const organisationsSource = 'ba-organisations';
 export const organisationsLayer = 'ba-organisations';
 export const selectionLayer = 'ba-organisations-selected';
+export const collaborationsSource = 'ba-collaborations';
+export const collaborationLayers = ['ba-collaborations', 'ba-collaborations-proposed'] as const;
+
+const collaborationColour: ExpressionSpecification = [
+	'match',
+	['get', 'kind'],
+	...Object.entries(collaborationKindColour).flat(),
+	'#495057'
+] as unknown as ExpressionSpecification;
 
 const groupColour: ExpressionSpecification = [
 	'match',
@@ -31,6 +45,37 @@ export function addProjectLayers(
 ): void {
 	if (!map.getSource(organisationsSource)) {
 		map.addSource(organisationsSource, { type: 'geojson', data, promoteId: 'id' });
+	}
+	// Lines first, so that the points are drawn over their ends.
+	if (!map.getSource(collaborationsSource)) {
+		map.addSource(collaborationsSource, { type: 'geojson', data: noCollaborationLines });
+	}
+	const [solid, dashed] = collaborationLayers;
+	const linePaint = {
+		'line-color': collaborationColour,
+		'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 14, 3],
+		// Ended collaborations stay visible, but faintly.
+		'line-opacity': ['case', ['==', ['get', 'status'], 'ended'], 0.35, 1]
+	} as const;
+	if (!map.getLayer(solid)) {
+		map.addLayer({
+			id: solid,
+			type: 'line',
+			source: collaborationsSource,
+			filter: ['!=', ['get', 'status'], 'proposed'],
+			layout: { 'line-cap': 'round' },
+			paint: linePaint as never
+		});
+	}
+	if (!map.getLayer(dashed)) {
+		// Not yet confirmed by both sides: dashed.
+		map.addLayer({
+			id: dashed,
+			type: 'line',
+			source: collaborationsSource,
+			filter: ['==', ['get', 'status'], 'proposed'],
+			paint: { ...linePaint, 'line-dasharray': [2, 2] } as never
+		});
 	}
 	if (!map.getLayer(selectionLayer)) {
 		map.addLayer({
@@ -66,6 +111,13 @@ export function setOrganisations(
 	data: FeatureCollection<Point, OrganisationFeatureProperties>
 ): void {
 	void map.getSource<GeoJSONSource>(organisationsSource)?.setData(data);
+}
+
+export function setCollaborationLines(
+	map: MapLibreMap,
+	lines: FeatureCollection<LineString, CollaborationLineProperties>
+): void {
+	void map.getSource<GeoJSONSource>(collaborationsSource)?.setData(lines);
 }
 
 export function setSelected(map: MapLibreMap, selectedId: string | null): void {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { AtlasCollaboration } from '$lib/data';
+import { collaborationLines } from './collaboration-lines';
+
+const places = new Map([
+	['plein', { lng: 4.81, lat: 52.379 }],
+	['stadsdeel', { lng: 4.8, lat: 52.358 }],
+	['redactie', { lng: 4.811, lat: 52.38 }]
+]);
+
+const ties: AtlasCollaboration[] = [
+	{ id: 'c1', source: 'stadsdeel', target: 'plein', kind: 'partnership', status: 'active' },
+	{ id: 'c2', source: 'redactie', target: 'plein', kind: 'member_of', status: 'proposed' },
+	{ id: 'c3', source: 'stadsdeel', target: 'redactie', kind: 'funding', status: 'active' },
+	{ id: 'c4', source: 'plein', target: 'elders', kind: 'referral', status: 'active' }
+];
+
+describe('collaborationLines', () => {
+	it('draws a line for each tie of the selected organisation, in either direction', () => {
+		const lines = collaborationLines('plein', ties, places);
+		expect(lines.features.map((f) => f.properties.id)).toEqual(['c1', 'c2']);
+		expect(lines.features[0]?.geometry.coordinates).toEqual([
+			[4.8, 52.358],
+			[4.81, 52.379]
+		]);
+		expect(lines.features[1]?.properties).toEqual({
+			id: 'c2',
+			kind: 'member_of',
+			status: 'proposed'
+		});
+	});
+
+	it('skips partners without a place on the map, and draws nothing without a selection', () => {
+		expect(collaborationLines('plein', ties, places).features.map((f) => f.id)).not.toContain('c4');
+		expect(collaborationLines(null, ties, places).features).toEqual([]);
+	});
+});

@@ -1,0 +1,56 @@
+import type { FeatureCollection, LineString } from 'geojson';
+import type { AtlasCollaboration, AtlasOrganisation, CollaborationKind } from '$lib/data';
+
+export interface CollaborationLineProperties {
+	id: string;
+	kind: CollaborationKind;
+	status: AtlasCollaboration['status'];
+}
+
+/** One colour per kind of collaboration, apart from the organisations' colours. */
+export const collaborationKindColour: Record<CollaborationKind, string> = {
+	partnership: '#2b8a3e',
+	funding: '#b35c00',
+	shared_project: '#0b7285',
+	member_of: '#5f3dc4',
+	referral: '#c2255c',
+	shared_space: '#5c677d'
+};
+
+export const noCollaborationLines: FeatureCollection<LineString, CollaborationLineProperties> = {
+	type: 'FeatureCollection',
+	features: []
+};
+
+/**
+ * Lines from the selected organisation to each partner it has a
+ * collaboration with, where both ends have a place on the map.
+ */
+export function collaborationLines(
+	selectedId: string | null,
+	collaborations: readonly AtlasCollaboration[],
+	organisationsById: ReadonlyMap<string, Pick<AtlasOrganisation, 'lng' | 'lat'>>
+): FeatureCollection<LineString, CollaborationLineProperties> {
+	const features: FeatureCollection<LineString, CollaborationLineProperties>['features'] = [];
+	if (selectedId) {
+		for (const c of collaborations) {
+			if (c.source !== selectedId && c.target !== selectedId) continue;
+			const from = organisationsById.get(c.source);
+			const to = organisationsById.get(c.target);
+			if (!from || !to) continue;
+			features.push({
+				type: 'Feature',
+				id: c.id,
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[from.lng, from.lat],
+						[to.lng, to.lat]
+					]
+				},
+				properties: { id: c.id, kind: c.kind, status: c.status }
+			});
+		}
+	}
+	return { type: 'FeatureCollection', features };
+}
