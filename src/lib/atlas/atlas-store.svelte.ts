@@ -4,13 +4,13 @@
  * instance for the page; map and list both read it and neither talks to the other.
  */
 import {
-	configuredBackendKind,
+	configuredBackend,
 	connect,
 	firstPaint,
-	hostedHost,
 	onSetupStep,
 	type Atlas,
 	type Backend,
+	type BackendInfo,
 	type BoundingBox,
 	type ReferenceData
 } from '$lib/data';
@@ -44,7 +44,9 @@ export class AtlasStore {
 	#updating = $state(false);
 	#started = false;
 
-	readonly backendKind = configuredBackendKind();
+	/** The configured backend; the cache of earlier answers is kept per backend. */
+	readonly backendInfo: BackendInfo = configuredBackend();
+	readonly backendKind = this.backendInfo.kind;
 
 	get load(): LoadState {
 		return this.#load;
@@ -133,7 +135,7 @@ export class AtlasStore {
 			this.#show({ atlas, reference });
 			this.#updating = false;
 			performance.mark('buurtatlas:data-ready');
-			writeCachedAtlas(storage(), cacheKey(backend.info), { atlas, reference });
+			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
 		} catch (error) {
 			this.#updating = false;
 			this.#load = { phase: 'failed', error };
@@ -147,11 +149,9 @@ export class AtlasStore {
 	 * live answer this browser saw, or a new embedded database's own seed.
 	 */
 	async #showEarlierAnswer(): Promise<void> {
-		const key = cacheKey({
-			kind: this.backendKind,
-			location: this.backendKind === 'embedded' ? 'browser' : hostedLocation()
-		});
-		const earlier = readCachedAtlas(storage(), key) ?? (await firstPaint().catch(() => null));
+		const earlier =
+			readCachedAtlas(storage(), cacheKey(this.backendInfo)) ??
+			(await firstPaint().catch(() => null));
 		if (!earlier || this.#atlas) return;
 		if (this.#load.phase === 'failed') {
 			// Still draw it on the map, but never let it hide the failure.
@@ -177,10 +177,6 @@ function storage(): Storage | undefined {
 	} catch {
 		return undefined; // storage blocked by the browser's settings
 	}
-}
-
-function hostedLocation(): string {
-	return hostedHost() ?? 'hosted';
 }
 
 export const atlasStore = new AtlasStore();

@@ -24,6 +24,18 @@ export interface BackendInfo {
 	location: string;
 }
 
+/** The location of the embedded database. */
+export const embeddedLocation = 'browser';
+
+/** The location of a hosted project: its host, or the URL as given if it is no URL. */
+export function hostedLocation(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}
+
 /**
  * The SQL functions the app calls and their named arguments. Both adapters call
  * exactly these, so the read logic lives once, in supabase/migrations.

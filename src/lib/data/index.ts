@@ -5,7 +5,7 @@
  * so neither supabase-js nor PGlite weighs on the first screen.
  */
 import { env } from '$env/dynamic/public';
-import type { Backend, BackendKind } from './backend';
+import { embeddedLocation, hostedLocation, type Backend, type BackendInfo } from './backend';
 import { decodeAtlas, decodeReferenceData } from './decode';
 import type { Atlas, ReferenceData } from './types';
 
@@ -15,17 +15,12 @@ export type * from './types';
 
 let connecting: Promise<Backend> | undefined;
 
-export function configuredBackendKind(): BackendKind {
-	return env.PUBLIC_SUPABASE_URL && env.PUBLIC_SUPABASE_ANON_KEY ? 'hosted' : 'embedded';
-}
-
-/** The host of the hosted project, when one is configured. */
-export function hostedHost(): string | null {
-	try {
-		return env.PUBLIC_SUPABASE_URL ? new URL(env.PUBLIC_SUPABASE_URL).host : null;
-	} catch {
-		return null;
-	}
+/** Which backend the app is configured for, known before it has started. */
+export function configuredBackend(): BackendInfo {
+	const url = env.PUBLIC_SUPABASE_URL;
+	return url && env.PUBLIC_SUPABASE_ANON_KEY
+		? { kind: 'hosted', location: hostedLocation(url) }
+		: { kind: 'embedded', location: embeddedLocation };
 }
 
 /** The backend, started on first use. A failed start is retried on the next call. */
@@ -53,7 +48,7 @@ async function open(): Promise<Backend> {
  * certain: a new embedded database's own seeded answers. Null otherwise.
  */
 export async function firstPaint(): Promise<{ atlas: Atlas; reference: ReferenceData } | null> {
-	if (configuredBackendKind() !== 'embedded') return null;
+	if (configuredBackend().kind !== 'embedded') return null;
 	const { seededAnswers } = await import('./embedded/first-paint');
 	const answers = await seededAnswers();
 	if (!answers) return null;

@@ -6,6 +6,7 @@
 import { m } from '$lib/paraglide/messages';
 import type {
 	AreaLevel,
+	BackendInfo,
 	CollaborationKind,
 	CollaborationStatus,
 	KindGroup,
@@ -104,3 +105,7 @@ export const collaborationStatusLabel = (id: CollaborationStatus) =>
 	label(collaborationStatusLabels, id);
 export const areaLevelLabel = (id: AreaLevel) => label(areaLevelLabels, id);
 export const languageLabel = (id: string) => label(languageLabels, id);
+
+/** Where the data comes from, as the footer and the about page say it. */
+export const backendLabel = (info: BackendInfo) =>
+	info.kind === 'hosted' ? m.backend_hosted({ host: info.location }) : m.backend_embedded();

@@ -1,5 +1,5 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
-import { createRpcBackend, type Backend } from '../backend';
+import { createRpcBackend, embeddedLocation, type Backend } from '../backend';
 import { BackendError } from '../errors';
 import { embeddedDataDir } from './database-snapshot';
 import { anonymousClaims, requestClaimsParams, setRequestClaimsSql } from './request-claims';
@@ -17,7 +17,7 @@ const startTimeoutMs = 60_000;
  */
 export async function createEmbeddedBackend(): Promise<Backend> {
 	const database = await start();
-	return createRpcBackend({ kind: 'embedded', location: 'browser' }, (name, args) =>
+	return createRpcBackend({ kind: 'embedded', location: embeddedLocation }, (name, args) =>
 		database
 			.transaction(async (tx) => {
 				await tx.query(setRequestClaimsSql, requestClaimsParams(anonymousClaims));

@@ -1,5 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { createRpcBackend, type Backend } from '../backend';
+import { createRpcBackend, hostedLocation, type Backend } from '../backend';
 import { BackendError } from '../errors';
 import type { Database } from './database.types';
 
@@ -16,7 +16,7 @@ export function createHostedBackend({ url, anonKey, fetch }: HostedOptions): Bac
 		auth: { persistSession: true, autoRefreshToken: true },
 		global: fetch ? { fetch } : {}
 	});
-	return createRpcBackend({ kind: 'hosted', location: new URL(url).host }, async (name, args) => {
+	return createRpcBackend({ kind: 'hosted', location: hostedLocation(url) }, async (name, args) => {
 		// The RPC names and arguments are checked against Database by rpcFunctions.
 		const { data, error } = await client.rpc(name, args as never);
 		if (error) throw toBackendError(name, error);
