@@ -48,7 +48,11 @@ export function addProjectLayers(
 	}
 	// Lines first, so that the points are drawn over their ends.
 	if (!map.getSource(collaborationsSource)) {
-		map.addSource(collaborationsSource, { type: 'geojson', data: noCollaborationLines });
+		map.addSource(collaborationsSource, {
+			type: 'geojson',
+			data: noCollaborationLines,
+			promoteId: 'id'
+		});
 	}
 	const [solid, dashed] = collaborationLayers;
 	const linePaint = {
