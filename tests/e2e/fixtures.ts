@@ -72,3 +72,61 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 	).toEqual([]);
 }
+
+/**
+ * The centre of the largest patch of a colour on the map canvas, in page
+ * coordinates: where to point at a drawn cluster or point.
+ */
+export async function largestPatchOf(
+	page: Page,
+	colour: string
+): Promise<{ x: number; y: number; pixels: number }> {
+	const canvas = page.locator('[data-testid=map] canvas');
+	const box = await canvas.boundingBox();
+	if (!box) throw new Error('the map canvas is not on the page');
+	const png = PNG.sync.read(await canvas.screenshot());
+	const scale = png.width / box.width;
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [
+		number,
+		number,
+		number
+	];
+	const matches = (p: number) =>
+		Math.abs((png.data[p * 4] ?? 0) - r) +
+			Math.abs((png.data[p * 4 + 1] ?? 0) - g) +
+			Math.abs((png.data[p * 4 + 2] ?? 0) - b) <
+		24;
+	const seen = new Uint8Array(png.width * png.height);
+	let best = { x: 0, y: 0, pixels: 0 };
+	for (let start = 0; start < seen.length; start++) {
+		if (seen[start] || !matches(start)) continue;
+		// Flood fill one patch, summing its pixels' positions.
+		const stack = [start];
+		seen[start] = 1;
+		let [count, sumX, sumY] = [0, 0, 0];
+		while (stack.length > 0) {
+			const p = stack.pop()!;
+			const [x, y] = [p % png.width, Math.floor(p / png.width)];
+			count += 1;
+			sumX += x;
+			sumY += y;
+			for (const [nx, ny] of [
+				[x + 1, y],
+				[x - 1, y],
+				[x, y + 1],
+				[x, y - 1]
+			] as const) {
+				if (nx < 0 || ny < 0 || nx >= png.width || ny >= png.height) continue;
+				const n = ny * png.width + nx;
+				if (!seen[n] && matches(n)) {
+					seen[n] = 1;
+					stack.push(n);
+				}
+			}
+		}
+		if (count > best.pixels) {
+			best = { x: box.x + sumX / count / scale, y: box.y + sumY / count / scale, pixels: count };
+		}
+	}
+	return best;
+}

@@ -17,6 +17,8 @@ export const collaborationKindColour: Record<CollaborationKind, string> = {
 	shared_space: '#5c677d'
 };
 
+export const collaborationKindOrder = Object.keys(collaborationKindColour) as CollaborationKind[];
+
 export const noCollaborationLines: FeatureCollection<LineString, CollaborationLineProperties> = {
 	type: 'FeatureCollection',
 	features: []

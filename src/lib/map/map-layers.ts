@@ -14,9 +14,18 @@ import type { OrganisationFeatureProperties } from './organisation-features';
  */
 export const organisationsSource = 'ba-organisations';
 export const organisationsLayer = 'ba-organisations';
-export const selectionLayer = 'ba-organisations-selected';
+export const clustersLayer = 'ba-clusters';
+export const clusterCountsLayer = 'ba-cluster-counts';
+export const selectionSource = 'ba-selected';
+export const selectionLayer = 'ba-selected';
 export const collaborationsSource = 'ba-collaborations';
 export const collaborationLayers = ['ba-collaborations', 'ba-collaborations-proposed'] as const;
+
+/** Beyond this zoom every organisation is its own point; streets are legible there. */
+export const clusterMaxZoom = 14;
+
+/** Cluster counts are drawn as images named so, made on demand (see clusterCountImage). */
+export const clusterCountImagePrefix = 'ba-count-';
 
 const collaborationColour: ExpressionSpecification = [
 	'match',
@@ -44,7 +53,21 @@ export function addProjectLayers(
 	selectedId: string | null
 ): void {
 	if (!map.getSource(organisationsSource)) {
-		map.addSource(organisationsSource, { type: 'geojson', data, promoteId: 'id' });
+		map.addSource(organisationsSource, {
+			type: 'geojson',
+			data,
+			promoteId: 'id',
+			cluster: true,
+			clusterRadius: 36,
+			clusterMaxZoom,
+			// How many of a cluster's organisations are resident-led, to colour it by.
+			clusterProperties: {
+				residentLed: ['+', ['case', ['==', ['get', 'group'], 'resident_led'], 1, 0]]
+			}
+		});
+	}
+	if (!map.getSource(selectionSource)) {
+		map.addSource(selectionSource, { type: 'geojson', data: selectedFeature(data, selectedId) });
 	}
 	// Lines first, so that the points are drawn over their ends.
 	if (!map.getSource(collaborationsSource)) {
@@ -81,25 +104,12 @@ export function addProjectLayers(
 			paint: { ...linePaint, 'line-dasharray': [2, 2] } as never
 		});
 	}
-	if (!map.getLayer(selectionLayer)) {
-		map.addLayer({
-			id: selectionLayer,
-			type: 'circle',
-			source: organisationsSource,
-			filter: ['==', ['get', 'id'], selectedId ?? ''],
-			paint: {
-				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 8, 12, 13, 16, 17],
-				'circle-color': '#ffd43b',
-				'circle-stroke-color': '#212529',
-				'circle-stroke-width': 2
-			}
-		});
-	}
 	if (!map.getLayer(organisationsLayer)) {
 		map.addLayer({
 			id: organisationsLayer,
 			type: 'circle',
 			source: organisationsSource,
+			filter: ['!', ['has', 'point_count']],
 			paint: {
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3.5, 12, 7, 16, 10],
 				'circle-color': groupColour,
@@ -108,6 +118,95 @@ export function addProjectLayers(
 			}
 		});
 	}
+	if (!map.getLayer(clustersLayer)) {
+		map.addLayer({
+			id: clustersLayer,
+			type: 'circle',
+			source: organisationsSource,
+			filter: ['has', 'point_count'],
+			paint: {
+				// Mostly resident-led clusters in their colour, the rest in the institutions'.
+				'circle-color': [
+					'case',
+					['>=', ['/', ['get', 'residentLed'], ['get', 'point_count']], 0.5],
+					kindGroupColour.resident_led,
+					kindGroupColour.institution
+				],
+				'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 500, 25, 5000, 30],
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2.5
+			}
+		});
+	}
+	if (!map.getLayer(clusterCountsLayer)) {
+		// Images, not text: the count needs no glyph server, so it also shows offline.
+		map.addLayer({
+			id: clusterCountsLayer,
+			type: 'symbol',
+			source: organisationsSource,
+			filter: ['has', 'point_count'],
+			layout: {
+				'icon-image': ['concat', clusterCountImagePrefix, ['get', 'point_count_abbreviated']],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
+			}
+		});
+	}
+	if (!map.getLayer(selectionLayer)) {
+		// Its own unclustered source, on top: the selection shows even inside a cluster.
+		map.addLayer({
+			id: selectionLayer,
+			type: 'circle',
+			source: selectionSource,
+			paint: {
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 8, 12, 13, 16, 17],
+				'circle-color': groupColour,
+				'circle-stroke-color': '#ffd43b',
+				'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 5]
+			}
+		});
+	}
+}
+
+/** The selected organisation's point alone, or nothing. */
+export function selectedFeature(
+	data: FeatureCollection<Point, OrganisationFeatureProperties>,
+	selectedId: string | null
+): FeatureCollection<Point, OrganisationFeatureProperties> {
+	const feature = selectedId
+		? data.features.find((f) => f.properties.id === selectedId)
+		: undefined;
+	return { type: 'FeatureCollection', features: feature ? [feature] : [] };
+}
+
+/**
+ * Draws a cluster's count as an image, for `styleimagemissing`: white figures
+ * with a dark edge, legible on either cluster colour.
+ */
+export function clusterCountImage(
+	imageId: string,
+	pixelRatio: number
+): { width: number; height: number; data: Uint8ClampedArray } | null {
+	if (!imageId.startsWith(clusterCountImagePrefix)) return null;
+	const text = imageId.slice(clusterCountImagePrefix.length);
+	const fontSize = 12 * pixelRatio;
+	const canvas = document.createElement('canvas');
+	const context = canvas.getContext('2d');
+	if (!context) return null;
+	context.font = `700 ${fontSize}px system-ui, sans-serif`;
+	const width = Math.ceil(context.measureText(text).width + 4 * pixelRatio);
+	const height = Math.ceil(fontSize * 1.4);
+	canvas.width = width;
+	canvas.height = height;
+	context.font = `700 ${fontSize}px system-ui, sans-serif`;
+	context.textAlign = 'center';
+	context.textBaseline = 'middle';
+	context.lineWidth = 3 * pixelRatio;
+	context.strokeStyle = 'rgba(0, 0, 0, 0.45)';
+	context.strokeText(text, width / 2, height / 2);
+	context.fillStyle = '#ffffff';
+	context.fillText(text, width / 2, height / 2);
+	return { width, height, data: context.getImageData(0, 0, width, height).data };
 }
 
 export function setOrganisations(
@@ -124,8 +223,10 @@ export function setCollaborationLines(
 	void map.getSource<GeoJSONSource>(collaborationsSource)?.setData(lines);
 }
 
-export function setSelected(map: MapLibreMap, selectedId: string | null): void {
-	if (map.getLayer(selectionLayer)) {
-		map.setFilter(selectionLayer, ['==', ['get', 'id'], selectedId ?? '']);
-	}
+export function setSelected(
+	map: MapLibreMap,
+	data: FeatureCollection<Point, OrganisationFeatureProperties>,
+	selectedId: string | null
+): void {
+	void map.getSource<GeoJSONSource>(selectionSource)?.setData(selectedFeature(data, selectedId));
 }
