@@ -5,6 +5,12 @@ import { PNG } from 'pngjs';
 /** The basemap is on the internet, which these machines cannot reach. */
 export const basemapHosts = /openfreemap\.org/;
 
+/** PDOK Locatieserver, the geocoder; tests answer it from fixtures in its documented shape. */
+export const geocoderRequests = /api\.pdok\.nl\/bzk\/locatieserver\//;
+
+/** Requests the browser may report failing: the tests refuse them on purpose. */
+const refusedOnPurpose = (text: string) => basemapHosts.test(text) || geocoderRequests.test(text);
+
 /**
  * Every test: no request leaves the machine (the basemap is refused at once, so
  * the app's offline fallback is what renders), and any console error or page
@@ -17,8 +23,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 			await context.route(basemapHosts, (route) => route.abort('internetdisconnected'));
 			context.on('console', (message: ConsoleMessage) => {
 				if (message.type() !== 'error') return;
-				if (basemapHosts.test(message.location().url)) return;
-				if (/Failed to load resource/.test(message.text()) && basemapHosts.test(message.text()))
+				if (refusedOnPurpose(message.location().url)) return;
+				if (/Failed to load resource/.test(message.text()) && refusedOnPurpose(message.text()))
 					return;
 				errors.push(message.text());
 			});
@@ -129,4 +135,21 @@ export async function largestPatchOf(
 		}
 	}
 	return best;
+}
+
+/** Answers the geocoder from tests/fixtures/pdok: Osdorpplein for every query. */
+export async function answerGeocoderFromFixtures(page: Page): Promise<void> {
+	await page.route(geocoderRequests, async (route) => {
+		const path = new URL(route.request().url()).pathname;
+		const fixture = path.endsWith('/suggest')
+			? 'suggest-osdorpplein.json'
+			: path.endsWith('/lookup')
+				? 'lookup-osdorpplein.json'
+				: null;
+		if (!fixture) return route.fulfill({ status: 404, body: 'not found' });
+		await route.fulfill({
+			path: `tests/fixtures/pdok/${fixture}`,
+			contentType: 'application/json'
+		});
+	});
 }

@@ -1,15 +1,54 @@
-import { expect, expectNoAxeViolations, test, waitForMarkers } from './fixtures';
+import {
+	answerGeocoderFromFixtures,
+	expect,
+	expectNoAxeViolations,
+	test,
+	waitForMarkers
+} from './fixtures';
 
-test('works on a 360 px phone: map above, list below, detail readable', async ({ page }) => {
+test('works on a 360 px phone: map above, list below, detail as a bottom sheet', async ({
+	page
+}) => {
 	await page.goto('/');
 	await waitForMarkers(page);
 	const map = await page.getByTestId('map').boundingBox();
 	const list = await page.getByTestId('organisation-list').boundingBox();
 	expect(map && list && map.y < list.y).toBe(true);
 	expect(map?.width).toBeLessThanOrEqual(360);
+	// The legend starts folded on a phone, so it does not cover the small map.
+	await expect(page.getByText('Legenda')).toBeVisible();
+	await expect(page.getByText('Bewoners', { exact: true })).toBeHidden();
 
 	await page.getByTestId('organisation-list').getByRole('link').first().click();
 	await expect(page.getByTestId('organisation-detail')).toBeVisible();
+	const widest = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(widest).toBeLessThanOrEqual(360);
+
+	// The sheet runs to the bottom of the screen with the map above it, and grows on request.
+	const sheet = page.getByTestId('panel');
+	const mapBox = (await page.getByTestId('map').boundingBox())!;
+	const sheetBox = (await sheet.boundingBox())!;
+	expect(mapBox.height).toBeGreaterThan(120);
+	expect(sheetBox.y).toBeGreaterThan(mapBox.y + 100);
+	const grow = page.getByRole('button', { name: 'Detail groter' });
+	await grow.click();
+	await expect(page.getByRole('button', { name: 'Detail kleiner, meer kaart' })).toHaveAttribute(
+		'aria-expanded',
+		'true'
+	);
+	await expect.poll(async () => (await sheet.boundingBox())!.y).toBeLessThan(sheetBox.y);
+	await expectNoAxeViolations(page);
+});
+
+test('near me on a phone: a postcode, then the nearest by walking distance', async ({ page }) => {
+	await answerGeocoderFromFixtures(page);
+	await page.goto('/');
+	await waitForMarkers(page);
+	const input = page.getByRole('combobox', { name: 'Postcode of adres' });
+	await input.fill('1068');
+	await page.getByRole('option', { name: 'Osdorpplein 1000, 1068TG Amsterdam' }).tap();
+	await expect(page.getByTestId('near-place')).toContainText('Osdorpplein 1000');
+	await expect(page.getByTestId('walk').first()).toHaveText(/^\d+ m, \d+ min lopen$/);
 	const widest = await page.evaluate(() => document.documentElement.scrollWidth);
 	expect(widest).toBeLessThanOrEqual(360);
 	await expectNoAxeViolations(page);

@@ -14,9 +14,12 @@ import {
 	type BoundingBox,
 	type ReferenceData
 } from '$lib/data';
+import { untrack } from 'svelte';
 import { boundsOf, isInside } from '$lib/map/organisation-features';
 import { matchesFilters, noFilters, type AtlasFilters } from './atlas-filters';
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
+import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
+import { circleRing } from '$lib/places/distance';
 
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
 export interface FitRequest {
@@ -40,6 +43,9 @@ export class AtlasStore {
 	#viewBounds = $state.raw<BoundingBox | null>(null);
 	#fitRequest = $state.raw<FitRequest | null>(null);
 	#filters = $state.raw<AtlasFilters>(noFilters);
+	#near = $state.raw<Near | null>(null);
+	/** True while the next click on the map chooses the place for "near me". */
+	#picking = $state(false);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
 	#updating = $state(false);
 	#started = false;
@@ -83,8 +89,43 @@ export class AtlasStore {
 		return bounds ? this.visible.filter((o) => isInside(o, bounds)) : this.visible;
 	});
 
+	/**
+	 * Around a chosen place: those that match the filters within its radius,
+	 * nearest first, wherever the map is. Null without a place.
+	 */
+	readonly nearby = $derived.by((): NearbyOrganisation[] | null => {
+		const near = this.#near;
+		return near ? nearby(this.visible, near) : null;
+	});
+
 	get filters(): AtlasFilters {
 		return this.#filters;
+	}
+	get near(): Near | null {
+		return this.#near;
+	}
+	get picking(): boolean {
+		return this.#picking;
+	}
+
+	/**
+	 * The place comes from the URL. A new place or radius brings its circle into
+	 * view, unless `fit` is false (a shared link that also names its map view).
+	 */
+	setNear(near: Near | null, { fit = true } = {}): void {
+		// Called from effects: reading the old place must not make them depend on it.
+		const before = untrack(() => this.#near);
+		this.#near = near;
+		if (near) this.#picking = false;
+		const moved =
+			near &&
+			(before?.lat !== near.lat || before.lng !== near.lng || before.radius !== near.radius);
+		if (moved && fit)
+			this.#fit(boundsOf(circleRing(near, near.radius, 16).map(([lng, lat]) => ({ lng, lat }))));
+	}
+
+	setPicking(picking: boolean): void {
+		this.#picking = picking;
 	}
 
 	/** Filters come from the URL; the page passes them on whenever it changes. */
@@ -111,8 +152,12 @@ export class AtlasStore {
 
 	/** Asks the map to show every organisation that matches the filters. */
 	showAll(): void {
-		const bounds = boundsOf(this.visible);
-		if (bounds) this.#fitRequest = { bounds, seq: (this.#fitRequest?.seq ?? 0) + 1 };
+		this.#fit(boundsOf(this.visible));
+	}
+
+	#fit(bounds: BoundingBox | null): void {
+		const seq = untrack(() => this.#fitRequest?.seq ?? 0);
+		if (bounds) this.#fitRequest = { bounds, seq: seq + 1 };
 	}
 
 	async #run(): Promise<void> {

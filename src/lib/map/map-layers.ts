@@ -1,5 +1,7 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, Point } from 'geojson';
+import { circleRing } from '$lib/places/distance';
+import type { Near } from '$lib/places/near';
 import {
 	collaborationKindColour,
 	noCollaborationLines,
@@ -18,6 +20,8 @@ export const clustersLayer = 'ba-clusters';
 export const clusterCountsLayer = 'ba-cluster-counts';
 export const selectionSource = 'ba-selected';
 export const selectionLayer = 'ba-selected';
+export const placeSource = 'ba-place';
+export const placeLayers = ['ba-place-area', 'ba-place-edge', 'ba-place-point'] as const;
 export const collaborationsSource = 'ba-collaborations';
 export const collaborationLayers = ['ba-collaborations', 'ba-collaborations-proposed'] as const;
 
@@ -68,6 +72,29 @@ export function addProjectLayers(
 	}
 	if (!map.getSource(selectionSource)) {
 		map.addSource(selectionSource, { type: 'geojson', data: selectedFeature(data, selectedId) });
+	}
+	// The chosen place's radius lies under everything else.
+	if (!map.getSource(placeSource)) {
+		map.addSource(placeSource, { type: 'geojson', data: placeFeatures(null) });
+	}
+	const [placeArea, placeEdge, placePoint] = placeLayers;
+	if (!map.getLayer(placeArea)) {
+		map.addLayer({
+			id: placeArea,
+			type: 'fill',
+			source: placeSource,
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'fill-color': placeColour, 'fill-opacity': 0.07 }
+		});
+	}
+	if (!map.getLayer(placeEdge)) {
+		map.addLayer({
+			id: placeEdge,
+			type: 'line',
+			source: placeSource,
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'line-color': placeColour, 'line-width': 1.5, 'line-dasharray': [3, 2] }
+		});
 	}
 	// Lines first, so that the points are drawn over their ends.
 	if (!map.getSource(collaborationsSource)) {
@@ -166,6 +193,48 @@ export function addProjectLayers(
 			}
 		});
 	}
+	// The place itself on top: it is where the user stands.
+	if (!map.getLayer(placePoint)) {
+		map.addLayer({
+			id: placePoint,
+			type: 'circle',
+			source: placeSource,
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 7,
+				'circle-color': placeColour,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 3
+			}
+		});
+	}
+}
+
+/** The app's brand colour: the place is the user's, not an organisation. */
+const placeColour = '#1f4e5f';
+
+/** The chosen place as a point, with its radius as a circle around it. */
+export function placeFeatures(near: Near | null): FeatureCollection<Geometry> {
+	if (!near) return { type: 'FeatureCollection', features: [] };
+	return {
+		type: 'FeatureCollection',
+		features: [
+			{
+				type: 'Feature',
+				geometry: { type: 'Polygon', coordinates: [circleRing(near, near.radius)] },
+				properties: {}
+			},
+			{
+				type: 'Feature',
+				geometry: { type: 'Point', coordinates: [near.lng, near.lat] },
+				properties: {}
+			}
+		]
+	};
+}
+
+export function setPlace(map: MapLibreMap, near: Near | null): void {
+	void map.getSource<GeoJSONSource>(placeSource)?.setData(placeFeatures(near));
 }
 
 /** The selected organisation's point alone, or nothing. */
