@@ -57,7 +57,9 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			select p.proname, p.prosecdef, p.proconfig from pg_proc p
 			join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'`);
 		const names = rows.map((r) => r.proname).sort();
+		// Exactly one of each: a changed signature must replace the old function, not overload it.
 		expect(names).toEqual([
+			'area_boundaries',
 			'atlas',
 			'organisation_detail',
 			'reference_data',

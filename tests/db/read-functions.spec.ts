@@ -89,6 +89,21 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			]);
 		});
 
+		it('carries each organisation’s languages, and filters on any of them', async () => {
+			const all = await backend.atlas();
+			const plein = all.organisations.find((o) => o.slug === 'wij-zijn-plein-40-45');
+			expect(plein?.languages).toEqual(['nl', 'ar', 'tr']);
+
+			const arabic = await backend.atlas({ languages: ['ar'] });
+			expect(arabic.organisations.length).toBeGreaterThan(1);
+			expect(arabic.organisations.length).toBeLessThan(all.organisations.length);
+			for (const o of arabic.organisations) expect(o.languages).toContain('ar');
+			const arabicOrTurkish = await backend.atlas({ languages: ['ar', 'tr'] });
+			expect(arabicOrTurkish.organisations.length).toBeGreaterThanOrEqual(
+				arabic.organisations.length
+			);
+		});
+
 		it('orders organisations by name, the same every time', async () => {
 			const names = (await backend.atlas()).organisations.map((o) => o.name);
 			expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -175,6 +190,41 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 
 		it('caps the number of results', async () => {
 			expect(await backend.search('a', 3)).toHaveLength(3);
+		});
+	});
+
+	describe('area_boundaries()', () => {
+		it('is an empty collection while no area has a boundary', async () => {
+			expect(await backend.areaBoundaries()).toEqual({ type: 'FeatureCollection', features: [] });
+		});
+
+		it('returns the areas that have one, as GeoJSON features anyone may read', async () => {
+			const square = {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[4.79, 52.35],
+						[4.81, 52.35],
+						[4.81, 52.37],
+						[4.79, 52.37],
+						[4.79, 52.35]
+					]
+				]
+			};
+			await db.query(`update public.areas set boundary = $1 where id = 'WK036381'`, [
+				JSON.stringify(square)
+			]);
+			try {
+				const boundaries = await backend.areaBoundaries();
+				expect(boundaries.features).toHaveLength(1);
+				expect(boundaries.features[0]).toMatchObject({
+					id: 'WK036381',
+					properties: { id: 'WK036381', level: 'wijk' },
+					geometry: square
+				});
+			} finally {
+				await db.query(`update public.areas set boundary = null where id = 'WK036381'`);
+			}
 		});
 	});
 

@@ -48,4 +48,41 @@ test.describe('filtering the atlas', () => {
 			/Vrouwengroep Overtoomse Veld/
 		]);
 	});
+
+	test('a language and an area narrow the atlas; the area list counts what each would show', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForMarkers(page);
+		const map = page.getByTestId('map');
+		await page.getByText('Filters', { exact: true }).click();
+
+		await page.getByRole('checkbox', { name: 'Arabisch' }).check();
+		await expect(page).toHaveURL(/taal=ar/);
+		const arabic = Number(
+			(await page.getByTestId('list-count').innerText()).split(' van ')[1]!.split(' ')[0]
+		);
+		expect(arabic).toBeGreaterThan(1);
+		expect(arabic).toBeLessThan(62);
+
+		// Each wijk says how many it holds under the current filters; choosing one shows exactly those.
+		const area = page.getByLabel('Gebied');
+		const option = area.locator('option', { hasText: 'Geuzenveld' }).first();
+		const label = (await option.innerText()).trim();
+		const expected = Number(/\((\d+)\)$/.exec(label)?.[1]);
+		expect(expected).toBeGreaterThan(0);
+		await area.selectOption({ label: await option.innerText() });
+		await expect(page).toHaveURL(/gebied=WK/);
+		await expect(page.getByTestId('list-count')).toHaveText(`${expected} van ${expected} in beeld`);
+		await expect
+			.poll(async () => Number(await map.getAttribute('data-rendered-organisations')))
+			.toBe(expected);
+
+		// The stadsdeel holds every wijk.
+		await area.selectOption({
+			label: await area.locator('option', { hasText: 'Nieuw-West' }).first().innerText()
+		});
+		await expect(page.getByTestId('list-count')).toHaveText(new RegExp(`van ${arabic} in beeld`));
+		await expectNoAxeViolations(page);
+	});
 });

@@ -38,7 +38,8 @@ const value: CachedAtlas = {
 				areaId: null,
 				themes: [],
 				openToNewcomers: true,
-				illustrative: true
+				illustrative: true,
+				languages: ['nl', 'ar']
 			}
 		],
 		collaborations: []

@@ -5,7 +5,7 @@
  */
 import type { Atlas, BackendInfo, ReferenceData } from '$lib/data';
 
-const formatVersion = 1;
+const formatVersion = 2; // 2: organisations carry their languages
 
 export interface CachedAtlas {
 	atlas: Atlas;

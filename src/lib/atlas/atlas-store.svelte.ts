@@ -8,6 +8,7 @@ import {
 	connect,
 	firstPaint,
 	onSetupStep,
+	type AreaBoundaries,
 	type Atlas,
 	type Backend,
 	type BackendInfo,
@@ -16,7 +17,13 @@ import {
 } from '$lib/data';
 import { untrack } from 'svelte';
 import { boundsOf, isInside } from '$lib/map/organisation-features';
-import { matchesFilters, noFilters, type AtlasFilters } from './atlas-filters';
+import {
+	areaScope,
+	countsByArea,
+	matchesFilters,
+	noFilters,
+	type AtlasFilters
+} from './atlas-filters';
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
 import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
 import { circleRing } from '$lib/places/distance';
@@ -44,6 +51,7 @@ export class AtlasStore {
 	#fitRequest = $state.raw<FitRequest | null>(null);
 	#filters = $state.raw<AtlasFilters>(noFilters);
 	#near = $state.raw<Near | null>(null);
+	#areaBoundaries = $state.raw<AreaBoundaries | null>(null);
 	/** True while the next click on the map chooses the place for "near me". */
 	#picking = $state(false);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
@@ -78,9 +86,34 @@ export class AtlasStore {
 
 	readonly organisations = $derived(this.#atlas?.organisations ?? []);
 
+	/** The languages spoken somewhere in the atlas, the most common first. */
+	readonly languagesSpoken = $derived.by(() => {
+		const counts: Record<string, number> = {};
+		for (const o of this.organisations) {
+			for (const language of o.languages) counts[language] = (counts[language] ?? 0) + 1;
+		}
+		return Object.keys(counts).sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b));
+	});
+
+	/** The chosen areas with all that lies in them, or null for anywhere. */
+	readonly #scope = $derived(areaScope(this.#filters.areas, this.#reference?.areas ?? []));
+
 	/** The organisations that match the filters: what map and list both show. */
 	readonly visible = $derived(
-		this.organisations.filter((organisation) => matchesFilters(organisation, this.#filters))
+		this.organisations.filter((organisation) =>
+			matchesFilters(organisation, this.#filters, this.#scope)
+		)
+	);
+
+	/**
+	 * Per area, how many organisations match the other filters: what choosing
+	 * that area would show.
+	 */
+	readonly areaCounts = $derived(
+		countsByArea(
+			this.organisations.filter((o) => matchesFilters(o, { ...this.#filters, areas: [] })),
+			this.#reference?.areas ?? []
+		)
 	);
 
 	/** Of those, the ones in the part of the map in view (all until the map reports). */
@@ -100,6 +133,10 @@ export class AtlasStore {
 
 	get filters(): AtlasFilters {
 		return this.#filters;
+	}
+	/** Boundaries of the areas that have one; none until they arrive (or if they cannot). */
+	get areaBoundaries(): AreaBoundaries | null {
+		return this.#areaBoundaries;
 	}
 	get near(): Near | null {
 		return this.#near;
@@ -179,6 +216,7 @@ export class AtlasStore {
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 			this.#show({ atlas, reference });
 			this.#updating = false;
+			void this.#loadAreaBoundaries(backend);
 			performance.mark('buurtatlas:data-ready');
 			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
 		} catch (error) {
@@ -207,6 +245,15 @@ export class AtlasStore {
 		this.#show(earlier);
 		this.#updating = true;
 		performance.mark('buurtatlas:earlier-answer-shown');
+	}
+
+	/** Boundaries are a nicety: without them the atlas works, so a failure is only logged. */
+	async #loadAreaBoundaries(backend: Backend): Promise<void> {
+		try {
+			this.#areaBoundaries = await backend.areaBoundaries();
+		} catch (error) {
+			console.warn('Area boundaries unavailable', error);
+		}
 	}
 
 	#show({ atlas, reference }: CachedAtlas): void {

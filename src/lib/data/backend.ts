@@ -1,10 +1,18 @@
 import {
+	decodeAreaBoundaries,
 	decodeAtlas,
 	decodeOrganisationDetail,
 	decodeReferenceData,
 	decodeSearchHits
 } from './decode';
-import type { Atlas, AtlasQuery, OrganisationDetail, ReferenceData, SearchHit } from './types';
+import type {
+	AreaBoundaries,
+	Atlas,
+	AtlasQuery,
+	OrganisationDetail,
+	ReferenceData,
+	SearchHit
+} from './types';
 
 /** The one port through which the app reaches its data. */
 export interface Backend {
@@ -14,6 +22,7 @@ export interface Backend {
 	/** Null when the organisation does not exist or is not visible to the caller. */
 	organisation(slug: string): Promise<OrganisationDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
+	areaBoundaries(): Promise<AreaBoundaries>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -45,8 +54,9 @@ export const rpcFunctions = {
 	reference_data: { returns: 'scalar', args: [] },
 	atlas: {
 		returns: 'scalar',
-		args: ['west', 'south', 'east', 'north', 'theme_ids', 'kind_ids', 'area_ids']
+		args: ['west', 'south', 'east', 'north', 'theme_ids', 'kind_ids', 'area_ids', 'language_ids']
 	},
+	area_boundaries: { returns: 'scalar', args: [] },
 	organisation_detail: { returns: 'scalar', args: ['organisation_slug'] },
 	search_organisations: { returns: 'set', args: ['query', 'max_results'] }
 } as const satisfies Record<string, { returns: 'scalar' | 'set'; args: readonly string[] }>;
@@ -75,7 +85,8 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport): Backend
 				north,
 				theme_ids: nonEmpty(query.themes),
 				kind_ids: nonEmpty(query.kinds),
-				area_ids: nonEmpty(query.areas)
+				area_ids: nonEmpty(query.areas),
+				language_ids: nonEmpty(query.languages)
 			});
 			return decodeAtlas(payload);
 		},
@@ -83,6 +94,9 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport): Backend
 			return decodeOrganisationDetail(
 				await call('organisation_detail', { organisation_slug: slug })
 			);
+		},
+		async areaBoundaries() {
+			return decodeAreaBoundaries(await call('area_boundaries', {}));
 		},
 		async search(text, limit = 10) {
 			if (text.trim() === '') return [];

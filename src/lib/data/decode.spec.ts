@@ -26,9 +26,10 @@ describe('decodeAtlas', () => {
 					'WK036378',
 					['taal-inburgering'],
 					true,
-					true
+					true,
+					['nl', 'ar']
 				],
-				['b', 'stadsdeel', 'Stadsdeel', 'municipality', 4.8, 52.36, null, [], false, false]
+				['b', 'stadsdeel', 'Stadsdeel', 'municipality', 4.8, 52.36, null, [], false, false, ['nl']]
 			],
 			collaboration_fields: collaborationFields,
 			collaborations: [['c', 'b', 'a', 'funding', 'active']]
@@ -43,7 +44,8 @@ describe('decodeAtlas', () => {
 			areaId: 'WK036378',
 			themes: ['taal-inburgering'],
 			openToNewcomers: true,
-			illustrative: true
+			illustrative: true,
+			languages: ['nl', 'ar']
 		});
 		expect(atlas.collaborations).toEqual([
 			{ id: 'c', source: 'b', target: 'a', kind: 'funding', status: 'active' }

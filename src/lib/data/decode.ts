@@ -13,6 +13,7 @@ import {
 	kindGroups,
 	locationPrecisions,
 	organisationKinds,
+	type AreaBoundaries,
 	type Atlas,
 	type OrganisationDetail,
 	type ReferenceData,
@@ -50,7 +51,8 @@ export const atlasOrganisationFields = [
 	'area',
 	'themes',
 	'open_to_newcomers',
-	'illustrative'
+	'illustrative',
+	'languages'
 ] as const;
 export const atlasCollaborationFields = ['id', 'source', 'target', 'kind', 'status'] as const;
 
@@ -70,7 +72,8 @@ const atlasSchema = v.object({
 			nullableString,
 			v.array(v.string()),
 			v.boolean(),
-			v.boolean()
+			v.boolean(),
+			v.array(v.string())
 		])
 	),
 	collaboration_fields: v.pipe(
@@ -177,7 +180,7 @@ export function decodeAtlas(payload: unknown): Atlas {
 	const data = parse(atlasSchema, payload, 'atlas');
 	return {
 		organisations: data.organisations.map(
-			([id, slug, name, kind, lng, lat, areaId, themes, openToNewcomers, illustrative]) => ({
+			([
 				id,
 				slug,
 				name,
@@ -187,7 +190,20 @@ export function decodeAtlas(payload: unknown): Atlas {
 				areaId,
 				themes,
 				openToNewcomers,
-				illustrative
+				illustrative,
+				languages
+			]) => ({
+				id,
+				slug,
+				name,
+				kind,
+				lng,
+				lat,
+				areaId,
+				themes,
+				openToNewcomers,
+				illustrative,
+				languages
 			})
 		),
 		collaborations: data.collaborations.map(([id, source, target, kind, status]) => ({
@@ -265,4 +281,23 @@ function parse<S extends v.GenericSchema>(
 
 function sameList(actual: readonly string[], expected: readonly string[]): boolean {
 	return actual.length === expected.length && actual.every((field, i) => field === expected[i]);
+}
+
+const areaBoundariesSchema = v.object({
+	type: v.literal('FeatureCollection'),
+	features: v.array(
+		v.object({
+			type: v.literal('Feature'),
+			id: v.string(),
+			properties: v.object({ id: v.string(), name: v.string(), level: v.picklist(areaLevels) }),
+			geometry: v.object({
+				type: v.picklist(['Polygon', 'MultiPolygon']),
+				coordinates: v.array(v.unknown())
+			})
+		})
+	)
+});
+
+export function decodeAreaBoundaries(payload: unknown): AreaBoundaries {
+	return parse(areaBoundariesSchema, payload, 'area_boundaries');
 }

@@ -13,6 +13,7 @@ export function atlasOrganisation(overrides: Partial<AtlasOrganisation> = {}): A
 		themes: ['wonen'],
 		openToNewcomers: false,
 		illustrative: false,
+		languages: ['nl'],
 		...overrides
 	};
 }

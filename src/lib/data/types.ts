@@ -75,6 +75,8 @@ export interface AtlasOrganisation {
 	themes: string[];
 	openToNewcomers: boolean;
 	illustrative: boolean;
+	/** Language codes (ISO 639) spoken there. */
+	languages: string[];
 }
 
 export interface AtlasCollaboration {
@@ -96,6 +98,18 @@ export interface AtlasQuery {
 	themes?: readonly string[];
 	kinds?: readonly OrganisationKind[];
 	areas?: readonly string[];
+	languages?: readonly string[];
+}
+
+/** Area boundaries as GeoJSON, for the areas that have one. */
+export interface AreaBoundaries {
+	type: 'FeatureCollection';
+	features: {
+		type: 'Feature';
+		id: string;
+		properties: { id: string; name: string; level: AreaLevel };
+		geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+	}[];
 }
 
 export interface ContactPerson {

@@ -20,6 +20,8 @@ export const clustersLayer = 'ba-clusters';
 export const clusterCountsLayer = 'ba-cluster-counts';
 export const selectionSource = 'ba-selected';
 export const selectionLayer = 'ba-selected';
+export const areasSource = 'ba-areas';
+export const areaLayers = ['ba-areas-fill', 'ba-areas-line'] as const;
 export const placeSource = 'ba-place';
 export const placeLayers = ['ba-place-area', 'ba-place-edge', 'ba-place-point'] as const;
 export const collaborationsSource = 'ba-collaborations';
@@ -72,6 +74,35 @@ export function addProjectLayers(
 	}
 	if (!map.getSource(selectionSource)) {
 		map.addSource(selectionSource, { type: 'geojson', data: selectedFeature(data, selectedId) });
+	}
+	// Area boundaries, where the database has them, lie at the bottom.
+	if (!map.getSource(areasSource)) {
+		map.addSource(areasSource, { type: 'geojson', data: noAreas, promoteId: 'id' });
+	}
+	const [areaFill, areaLine] = areaLayers;
+	if (!map.getLayer(areaFill)) {
+		map.addLayer({
+			id: areaFill,
+			type: 'fill',
+			source: areasSource,
+			paint: {
+				'fill-color': placeColour,
+				// Only a chosen area is tinted; the others are outlines.
+				'fill-opacity': ['case', ['boolean', ['feature-state', 'chosen'], false], 0.08, 0]
+			}
+		});
+	}
+	if (!map.getLayer(areaLine)) {
+		map.addLayer({
+			id: areaLine,
+			type: 'line',
+			source: areasSource,
+			paint: {
+				'line-color': placeColour,
+				'line-opacity': 0.55,
+				'line-width': ['case', ['boolean', ['feature-state', 'chosen'], false], 2.5, 1]
+			}
+		});
 	}
 	// The chosen place's radius lies under everything else.
 	if (!map.getSource(placeSource)) {
@@ -208,6 +239,21 @@ export function addProjectLayers(
 			}
 		});
 	}
+}
+
+const noAreas: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
+
+/** Draws these boundaries and marks the chosen areas. */
+export function setAreas(
+	map: MapLibreMap,
+	boundaries: FeatureCollection<Geometry> | null,
+	chosen: readonly string[]
+): void {
+	const source = map.getSource<GeoJSONSource>(areasSource);
+	if (!source) return;
+	void source.setData(boundaries ?? noAreas);
+	map.removeFeatureState({ source: areasSource });
+	for (const id of chosen) map.setFeatureState({ source: areasSource, id }, { chosen: true });
 }
 
 /** The app's brand colour: the place is the user's, not an organisation. */

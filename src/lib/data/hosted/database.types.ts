@@ -309,7 +309,8 @@ export type Database = {
 		};
 		Views: { [_ in never]: never };
 		Functions: {
-			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
+			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
