@@ -19,9 +19,20 @@ test('the map view is in the link: it opens there, follows the map, and survives
 	expect(moved).toMatch(/^15(\.\d+)?\/52\.37\d*\/4\.81\d*$/);
 	expect(await page.evaluate(() => history.length)).toBe(historyBefore);
 
+	// Arrow keys pan, + zooms back in.
+	const lngOf = () => Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[2]);
+	const before = lngOf();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(lngOf).toBeGreaterThan(before);
+	await page.keyboard.press('Equal');
+	await expect(page).toHaveURL(/kaart=16(\.\d+)?%2F|kaart=16(\.\d+)?\//);
+	await page.keyboard.press('Minus');
+	await expect(page).toHaveURL(/kaart=15(\.\d+)?%2F|kaart=15(\.\d+)?\//);
+	const settled = new URL(page.url()).searchParams.get('kaart');
+
 	const countAfterZoom = await page.getByTestId('list-count').textContent();
 	await page.reload();
 	await waitForMarkers(page);
-	expect(new URL(page.url()).searchParams.get('kaart')).toBe(moved);
+	expect(new URL(page.url()).searchParams.get('kaart')).toBe(settled);
 	await expect(page.getByTestId('list-count')).toHaveText(countAfterZoom ?? '');
 });

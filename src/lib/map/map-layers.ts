@@ -294,6 +294,14 @@ export function selectedFeature(
 	return { type: 'FeatureCollection', features: feature ? [feature] : [] };
 }
 
+/** Makes cluster counts as MapLibre asks for them. Once per map. */
+export function provideClusterCountImages(map: MapLibreMap): void {
+	map.on('styleimagemissing', ({ id }: { id: string }) => {
+		const image = clusterCountImage(id, devicePixelRatio);
+		if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: devicePixelRatio });
+	});
+}
+
 /**
  * Draws a cluster's count as an image, for `styleimagemissing`: white figures
  * with a dark edge, legible on either cluster colour.
