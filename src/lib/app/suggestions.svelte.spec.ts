@@ -55,8 +55,12 @@ describe('Suggestions', () => {
 	});
 
 	it('keeps why it failed, and forgets it on the next success', async () => {
-		const answers = [Promise.reject(new Error('down')), Promise.resolve(['Osdorpplein'])];
-		const suggestions = new Suggestions(() => answers.shift()!);
+		// Made when asked for, so no rejection is left unhandled in between.
+		const answers = [
+			() => Promise.reject(new Error('down')),
+			() => Promise.resolve(['Osdorpplein'])
+		];
+		const suggestions = new Suggestions(() => answers.shift()!());
 		suggestions.query = 'osdorp';
 		await vi.advanceTimersByTimeAsync(200);
 		expect(suggestions.status).toBe('failed');
