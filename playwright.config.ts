@@ -1,19 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './tests/chromium';
 
 /**
  * End-to-end tests against the built app (`vite preview`) in Debian's Chromium.
  * Playwright cannot download its own browsers here; see .ci/run.
  */
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
 
 const launchOptions = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: chromiumExecutable,
 	args: chromiumArgs
 };
 

@@ -15,6 +15,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
 
 const points = Number(process.env.BENCH_POINTS ?? 50_000);
 const measureMs = Number(process.env.BENCH_MS ?? 4000);
@@ -41,16 +42,8 @@ await build(config);
 const server = await preview({ ...config, preview: { port: 4181, strictPort: true } });
 
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-		'--disable-frame-rate-limit',
-		'--disable-gpu-vsync'
-	]
+	executablePath: chromiumExecutable,
+	args: [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync']
 });
 
 try {

@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
 
 const port = 4180;
 const origin = `http://localhost:${port}`;
@@ -119,14 +120,8 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 async function main() {
 	const stop = await startServer();
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		executablePath: chromiumExecutable,
+		args: chromiumArgs
 	});
 	try {
 		const baseline: Marks[] = [];
