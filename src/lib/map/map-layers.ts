@@ -294,16 +294,19 @@ export function selectedFeature(
 	return { type: 'FeatureCollection', features: feature ? [feature] : [] };
 }
 
-/** Makes cluster counts as MapLibre asks for them. Once per map. */
+/**
+ * Makes cluster counts as MapLibre asks for them (MapLibre 6's resolver: the
+ * image is there before the symbol is placed, with no "missing image" warning).
+ */
 export function provideClusterCountImages(map: MapLibreMap): void {
-	map.on('styleimagemissing', ({ id }: { id: string }) => {
+	map.setMissingStyleImageResolver((id) => {
 		const image = clusterCountImage(id, devicePixelRatio);
 		if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: devicePixelRatio });
 	});
 }
 
 /**
- * Draws a cluster's count as an image, for `styleimagemissing`: white figures
+ * Draws a cluster's count as an image: white figures
  * with a dark edge, legible on either cluster colour.
  */
 export function clusterCountImage(
