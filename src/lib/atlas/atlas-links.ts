@@ -2,6 +2,7 @@
  * Links within the atlas keep the current query (filters, place, map view):
  * opening an organisation and coming back must not lose what the user chose.
  */
+import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 
 export function organisationHref(slug: string, current: URL): string {
@@ -10,4 +11,13 @@ export function organisationHref(slug: string, current: URL): string {
 
 export function listHref(current: URL): string {
 	return `${resolve('/')}${current.search}`;
+}
+
+/**
+ * Shows the current page with a changed query (filters, place): a history
+ * entry, so back undoes it, without moving focus or scrolling the panel.
+ */
+export function changeQuery(next: URL): Promise<void> {
+	// eslint-disable-next-line svelte/no-navigation-without-resolve -- the current page, resolved when it was opened
+	return goto(next, { keepFocus: true, noScroll: true });
 }
