@@ -119,14 +119,16 @@ describe('findGaps: leefwereld and systeemwereld', () => {
 				residentLed: 1,
 				residentLedWithInstitution: 0,
 				institutions: 1,
-				institutionsWithResidentLed: 0
+				institutionsWithResidentLed: 0,
+				unbridged: ['r2']
 			},
 			{
 				key: 'wijk-a',
 				residentLed: 1,
 				residentLedWithInstitution: 1,
 				institutions: 1,
-				institutionsWithResidentLed: 1
+				institutionsWithResidentLed: 1,
+				unbridged: []
 			}
 		]);
 	});

@@ -35,6 +35,8 @@ export interface WorldsMeeting {
 	residentLedWithInstitution: number;
 	institutions: number;
 	institutionsWithResidentLed: number;
+	/** The resident-led organisations here with no tie to any institution. */
+	unbridged: string[];
 }
 
 export interface ClusterPair {
@@ -132,7 +134,8 @@ export function findGaps(
 					residentLed: 0,
 					residentLedWithInstitution: 0,
 					institutions: 0,
-					institutionsWithResidentLed: 0
+					institutionsWithResidentLed: 0,
+					unbridged: []
 				};
 				rows.set(key, found);
 			}
@@ -145,6 +148,7 @@ export function findGaps(
 				if (n.group === 'resident_led') {
 					r.residentLed += 1;
 					if (tiedToGroup(n.id, 'institution')) r.residentLedWithInstitution += 1;
+					else r.unbridged.push(n.id);
 				} else {
 					r.institutions += 1;
 					if (tiedToGroup(n.id, 'resident_led')) r.institutionsWithResidentLed += 1;

@@ -192,6 +192,11 @@ export class AtlasStore {
 		this.#fit(boundsOf(this.visible));
 	}
 
+	/** Asks the map to show these organisations (a gap finding, say). */
+	fitTo(organisationIds: readonly string[]): void {
+		this.#fit(boundsOf(this.organisations.filter((o) => organisationIds.includes(o.id))));
+	}
+
 	#fit(bounds: BoundingBox | null): void {
 		const seq = untrack(() => this.#fitRequest?.seq ?? 0);
 		if (bounds) this.#fitRequest = { bounds, seq: seq + 1 };

@@ -1,0 +1,296 @@
+/**
+ * Draws the network on a 2D canvas. Imperative and framework-free: the view
+ * hands it data, positions, a transform and what to emphasise, and it draws
+ * on the next animation frame, at most once per frame. Ties are drawn in one
+ * path per style and nodes in one path per colour, so 20,000 ties cost a
+ * handful of draw calls, not 20,000.
+ */
+
+export interface EdgeStyle {
+	colour: string;
+	dashed: boolean;
+	faint: boolean;
+}
+
+export interface RendererData {
+	labels: readonly string[];
+	colours: readonly string[];
+	/** Per node, in layout units. */
+	radii: Float32Array;
+	/** Source and target index per tie, flattened. */
+	ties: Uint32Array;
+	/** Index into `styles` per tie. */
+	tieStyles: Uint8Array;
+	styles: readonly EdgeStyle[];
+}
+
+export interface Emphasis {
+	nodes: ReadonlySet<number>;
+	/** Pairs to draw as a thick line: ties that matter, or introductions not yet made. */
+	pairs: readonly (readonly [number, number])[];
+}
+
+export interface Transform {
+	k: number;
+	x: number;
+	y: number;
+}
+
+const background = '#ffffff';
+const ink = '#212529';
+/** How many of the largest nodes are always labelled. */
+const alwaysLabelled = 8;
+
+export class NetworkRenderer {
+	readonly #canvas: HTMLCanvasElement;
+	readonly #context: CanvasRenderingContext2D;
+	#data: RendererData | null = null;
+	#byColour: [string, number[]][] = [];
+	#largest: number[] = [];
+	#positions: Float32Array | null = null;
+	#transform: Transform = { k: 1, x: 0, y: 0 };
+	#emphasis: Emphasis | null = null;
+	#selected = -1;
+	#hovered = -1;
+	#frame = 0;
+	#width = 0;
+	#height = 0;
+	#pixelRatio = 1;
+	/** Called after each drawing, with how long it took (for the benchmark and the view's status). */
+	ondraw: ((milliseconds: number) => void) | undefined;
+
+	constructor(canvas: HTMLCanvasElement) {
+		this.#canvas = canvas;
+		const context = canvas.getContext('2d', { alpha: false });
+		if (!context) throw new Error('This browser cannot draw on a canvas');
+		this.#context = context;
+	}
+
+	get size(): { width: number; height: number } {
+		return { width: this.#width, height: this.#height };
+	}
+
+	resize(width: number, height: number, pixelRatio: number): void {
+		this.#width = width;
+		this.#height = height;
+		this.#pixelRatio = pixelRatio;
+		this.#canvas.width = Math.max(1, Math.round(width * pixelRatio));
+		this.#canvas.height = Math.max(1, Math.round(height * pixelRatio));
+		this.#request();
+	}
+
+	setData(data: RendererData): void {
+		this.#data = data;
+		const groups = new Map<string, number[]>();
+		data.colours.forEach((colour, i) => {
+			const group = groups.get(colour);
+			if (group) group.push(i);
+			else groups.set(colour, [i]);
+		});
+		this.#byColour = [...groups];
+		this.#largest = [...data.radii.keys()]
+			.sort((a, b) => data.radii[b]! - data.radii[a]!)
+			.slice(0, alwaysLabelled);
+		this.#request();
+	}
+
+	setPositions(positions: Float32Array | null): void {
+		this.#positions = positions;
+		this.#request();
+	}
+
+	setTransform(transform: Transform): void {
+		this.#transform = transform;
+		this.#request();
+	}
+
+	setEmphasis(emphasis: Emphasis | null, selected: number): void {
+		this.#emphasis = emphasis;
+		this.#selected = selected;
+		this.#request();
+	}
+
+	setHovered(index: number): void {
+		if (index === this.#hovered) return;
+		this.#hovered = index;
+		this.#request();
+	}
+
+	/** The node under a point of the canvas (CSS pixels), or -1. */
+	nodeAt(x: number, y: number): number {
+		const positions = this.#positions;
+		const data = this.#data;
+		if (!positions || !data) return -1;
+		const { k } = this.#transform;
+		const wx = (x - this.#transform.x) / k;
+		const wy = (y - this.#transform.y) / k;
+		let best = -1;
+		let bestDistance = Infinity;
+		const slack = 4 / k; // a few pixels of grace, for fingers and small nodes
+		for (let i = 0; i < positions.length / 2; i++) {
+			const d = Math.hypot(positions[i * 2]! - wx, positions[i * 2 + 1]! - wy);
+			if (d <= data.radii[i]! + slack && d < bestDistance) {
+				best = i;
+				bestDistance = d;
+			}
+		}
+		return best;
+	}
+
+	/** Where a node is on the canvas, in CSS pixels. */
+	screenPosition(index: number): { x: number; y: number } | null {
+		const positions = this.#positions;
+		if (!positions || index < 0 || index * 2 >= positions.length) return null;
+		const { k, x, y } = this.#transform;
+		return { x: positions[index * 2]! * k + x, y: positions[index * 2 + 1]! * k + y };
+	}
+
+	/** Draws now, rather than on the next frame: before an export. */
+	drawNow(): void {
+		cancelAnimationFrame(this.#frame);
+		this.#frame = 0;
+		this.#draw();
+	}
+
+	destroy(): void {
+		cancelAnimationFrame(this.#frame);
+		this.ondraw = undefined;
+	}
+
+	#request(): void {
+		if (this.#frame) return;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = 0;
+			this.#draw();
+		});
+	}
+
+	#draw(): void {
+		const started = performance.now();
+		const context = this.#context;
+		const ratio = this.#pixelRatio;
+		context.setTransform(1, 0, 0, 1, 0, 0);
+		context.fillStyle = background;
+		context.fillRect(0, 0, this.#canvas.width, this.#canvas.height);
+		const data = this.#data;
+		const positions = this.#positions;
+		if (!data || !positions) return;
+
+		const { k, x, y } = this.#transform;
+		context.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y);
+		const emphasis = this.#emphasis;
+		const dimmed = emphasis !== null;
+		const px = 1 / k; // one CSS pixel in layout units
+
+		// Ties, one path per style.
+		for (let style = 0; style < data.styles.length; style++) {
+			const { colour, dashed, faint } = data.styles[style]!;
+			context.beginPath();
+			let any = false;
+			for (let t = 0; t < data.tieStyles.length; t++) {
+				if (data.tieStyles[t] !== style) continue;
+				const a = data.ties[t * 2]!;
+				const b = data.ties[t * 2 + 1]!;
+				context.moveTo(positions[a * 2]!, positions[a * 2 + 1]!);
+				context.lineTo(positions[b * 2]!, positions[b * 2 + 1]!);
+				any = true;
+			}
+			if (!any) continue;
+			context.globalAlpha = (faint ? 0.25 : 0.7) * (dimmed ? 0.3 : 1);
+			context.strokeStyle = colour;
+			context.lineWidth = 1.3 * px;
+			context.setLineDash(dashed ? [5 * px, 4 * px] : []);
+			context.stroke();
+		}
+		context.setLineDash([]);
+
+		if (emphasis && emphasis.pairs.length > 0) {
+			context.globalAlpha = 1;
+			context.strokeStyle = ink;
+			context.lineWidth = 3 * px;
+			context.setLineDash([7 * px, 4 * px]);
+			context.beginPath();
+			for (const [a, b] of emphasis.pairs) {
+				context.moveTo(positions[a * 2]!, positions[a * 2 + 1]!);
+				context.lineTo(positions[b * 2]!, positions[b * 2 + 1]!);
+			}
+			context.stroke();
+			context.setLineDash([]);
+		}
+
+		// Nodes, one path per colour, with a white rim so touching nodes stay apart.
+		for (const [colour, members] of this.#byColour) {
+			context.beginPath();
+			for (const i of members) {
+				const r = data.radii[i]!;
+				context.moveTo(positions[i * 2]! + r, positions[i * 2 + 1]!);
+				context.arc(positions[i * 2]!, positions[i * 2 + 1]!, r, 0, Math.PI * 2);
+			}
+			context.globalAlpha = dimmed ? 0.25 : 1;
+			context.fillStyle = colour;
+			context.fill();
+			context.strokeStyle = background;
+			context.lineWidth = 1 * px;
+			context.stroke();
+		}
+		context.globalAlpha = 1;
+
+		const ringed = [...(emphasis?.nodes ?? [])];
+		if (emphasis) {
+			for (const i of ringed) this.#node(i, data.colours[i]!, data.radii[i]!, positions);
+		}
+		context.strokeStyle = ink;
+		for (const i of [...ringed, this.#selected, this.#hovered]) {
+			if (i < 0) continue;
+			const r = data.radii[i]!;
+			context.lineWidth = (i === this.#selected ? 3 : 2) * px;
+			context.beginPath();
+			context.arc(positions[i * 2]!, positions[i * 2 + 1]!, r + 3 * px, 0, Math.PI * 2);
+			context.stroke();
+		}
+
+		// Labels in screen space, so they stay legible at any zoom.
+		context.setTransform(ratio, 0, 0, ratio, 0, 0);
+		const labelled = new Set(
+			emphasis ? ringed.slice(0, 16) : this.#largest.filter((i) => data.radii[i]! * k >= 6)
+		);
+		for (const i of [this.#selected, this.#hovered]) if (i >= 0) labelled.add(i);
+		context.font = '600 12px system-ui, sans-serif';
+		context.textBaseline = 'middle';
+		context.lineJoin = 'round';
+		// Most important first; a label that would overlap one already drawn is left out.
+		const taken: { left: number; top: number; right: number; bottom: number }[] = [];
+		const order = [this.#selected, this.#hovered, ...labelled].filter(
+			(i, n, all) => i >= 0 && all.indexOf(i) === n
+		);
+		for (const i of order) {
+			const sx = positions[i * 2]! * k + x + data.radii[i]! * k + 5;
+			const sy = positions[i * 2 + 1]! * k + y;
+			const box = {
+				left: sx,
+				top: sy - 8,
+				right: sx + context.measureText(data.labels[i]!).width,
+				bottom: sy + 8
+			};
+			const overlaps = taken.some(
+				(t) => box.left < t.right && box.right > t.left && box.top < t.bottom && box.bottom > t.top
+			);
+			if (overlaps && i !== this.#selected && i !== this.#hovered) continue;
+			taken.push(box);
+			context.lineWidth = 4;
+			context.strokeStyle = background;
+			context.strokeText(data.labels[i]!, sx, sy);
+			context.fillStyle = ink;
+			context.fillText(data.labels[i]!, sx, sy);
+		}
+		this.ondraw?.(performance.now() - started);
+	}
+
+	#node(i: number, colour: string, r: number, positions: Float32Array): void {
+		const context = this.#context;
+		context.beginPath();
+		context.arc(positions[i * 2]!, positions[i * 2 + 1]!, r, 0, Math.PI * 2);
+		context.fillStyle = colour;
+		context.fill();
+	}
+}

@@ -1,0 +1,105 @@
+/**
+ * The network as map, graph, detail and gap panel share it: the network of
+ * the organisations the filters show, its analysis (computed in a worker),
+ * what a gap finding asks both views to show, and how the graph is drawn.
+ * Map and graph never talk to each other; both read and write this.
+ */
+import { atlasStore } from '$lib/atlas/atlas-store.svelte';
+import type { AnalysisReference, NetworkAnalysis } from '$lib/analysis/analyse-network';
+import {
+	startAnalysisWorker,
+	type AnalysisReply,
+	type AnalysisRequest
+} from '$lib/analysis/analysis-messages';
+import { buildNetwork, type Network } from './network-model';
+
+/** What a gap finding shows on both views: some organisations, and pairs between them. */
+export interface Highlight {
+	/** Which finding: the panel marks it as shown. */
+	key: string;
+	organisationIds: readonly string[];
+	pairs: readonly (readonly [string, string])[];
+}
+
+export type NodeSizeMetric = 'degree' | 'betweenness';
+export type NodeColouring = 'kind' | 'community';
+
+export type AnalysisState =
+	| { phase: 'idle' }
+	| { phase: 'running' }
+	| { phase: 'ready'; analysis: NetworkAnalysis }
+	| { phase: 'failed'; message: string };
+
+export class NetworkStore {
+	#worker: Worker | null = null;
+	#requestId = 0;
+	#analysed: Network | null = null;
+	#analysis = $state.raw<AnalysisState>({ phase: 'idle' });
+	#highlight = $state.raw<Highlight | null>(null);
+
+	sizeBy = $state<NodeSizeMetric>('degree');
+	colourBy = $state<NodeColouring>('kind');
+	/** 0 draws every organisation at its place on the map, 1 as the network pulls it. */
+	blend = $state(1);
+
+	/** The organisations the filters show and the ties among them. */
+	readonly network = $derived(
+		buildNetwork(atlasStore.visible, atlasStore.atlas?.collaborations ?? [])
+	);
+
+	get analysisState(): AnalysisState {
+		return this.#analysis;
+	}
+	/** The analysis of the current network, or null while it is computed. */
+	get analysis(): NetworkAnalysis | null {
+		return this.#analysis.phase === 'ready' ? this.#analysis.analysis : null;
+	}
+	get highlight(): Highlight | null {
+		return this.#highlight;
+	}
+
+	/** Shows a finding on map and graph; the same finding again hides it. */
+	toggleHighlight(highlight: Highlight): void {
+		this.#highlight = this.#highlight?.key === highlight.key ? null : highlight;
+		if (this.#highlight) atlasStore.fitTo(this.#highlight.organisationIds);
+	}
+
+	clearHighlight(): void {
+		this.#highlight = null;
+	}
+
+	/**
+	 * Analyses the network unless it already has been; a page that shows metrics
+	 * calls this from an effect. Only the newest request's answer is kept.
+	 */
+	analyse(network: Network, reference: AnalysisReference): void {
+		if (network === this.#analysed) return;
+		this.#analysed = network;
+		this.#worker ??= this.#open();
+		this.#requestId += 1;
+		this.#analysis = { phase: 'running' };
+		const request: AnalysisRequest = {
+			requestId: this.#requestId,
+			// Plain copies: the network comes from reactive state, which cannot be cloned as is.
+			network: { nodes: [...network.nodes], ties: [...network.ties] },
+			reference: { areas: [...reference.areas], themes: [...reference.themes] }
+		};
+		this.#worker.postMessage(request);
+	}
+
+	#open(): Worker {
+		const worker = startAnalysisWorker();
+		worker.onmessage = ({ data }: MessageEvent<AnalysisReply>) => {
+			if (data.requestId !== this.#requestId) return;
+			this.#analysis = data.ok
+				? { phase: 'ready', analysis: data.analysis }
+				: { phase: 'failed', message: data.message };
+		};
+		worker.onerror = (event) => {
+			this.#analysis = { phase: 'failed', message: event.message };
+		};
+		return worker;
+	}
+}
+
+export const networkStore = new NetworkStore();
