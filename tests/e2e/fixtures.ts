@@ -80,14 +80,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /**
- * The centre of the largest patch of a colour on the map canvas, in page
- * coordinates: where to point at a drawn cluster or point.
+ * The centre of the largest patch of a colour on a canvas (the map's unless
+ * another is given), in page coordinates: where to point at a drawn cluster,
+ * point or network node.
  */
 export async function largestPatchOf(
 	page: Page,
-	colour: string
+	colour: string,
+	canvas = page.locator('[data-testid=map] canvas')
 ): Promise<{ x: number; y: number; pixels: number }> {
-	const canvas = page.locator('[data-testid=map] canvas');
 	const box = await canvas.boundingBox();
 	if (!box) throw new Error('the map canvas is not on the page');
 	const png = PNG.sync.read(await canvas.screenshot());

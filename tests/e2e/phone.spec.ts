@@ -53,3 +53,19 @@ test('near me on a phone: a postcode, then the nearest by walking distance', asy
 	expect(widest).toBeLessThanOrEqual(360);
 	await expectNoAxeViolations(page);
 });
+
+test('the network is a tab beside the map', async ({ page }) => {
+	await page.goto('/');
+	await waitForMarkers(page);
+	await page.getByRole('tab', { name: 'Netwerk' }).click();
+	const canvas = page.getByTestId('network-canvas');
+	await expect(canvas).toHaveAttribute('data-layout', 'settled', { timeout: 30_000 });
+	await expect(page.getByTestId('map')).toBeHidden();
+	expect((await canvas.boundingBox())!.width).toBeLessThanOrEqual(360);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('tab', { name: 'Kaart' }).click();
+	await expect(page.getByTestId('map')).toBeVisible();
+	await expect(canvas).toHaveCount(0);
+});

@@ -1,0 +1,170 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { expect, expectNoAxeViolations, largestPatchOf, test, waitForMarkers } from './fixtures';
+import { kindGroupColour } from '../../src/lib/map/kind-style';
+
+const networkCanvas = (page: Page) => page.getByTestId('network-canvas');
+
+async function openNetwork(page: Page, path = '/?weergave=netwerk') {
+	await page.goto(path);
+	await waitForMarkers(page);
+	await expect(networkCanvas(page)).toHaveAttribute('data-layout', 'settled', { timeout: 30_000 });
+}
+
+/** How many organisations the list says match the filters ("12 van 62"). */
+async function listTotal(page: Page): Promise<number> {
+	const text = await page.getByTestId('list-count').innerText();
+	return Number(/van (\d+)/.exec(text)?.[1]);
+}
+
+/** The largest institution in the network: the stadsdeel, with the most ties. */
+const largestInstitution = (page: Page) =>
+	largestPatchOf(page, kindGroupColour.institution, networkCanvas(page));
+
+test('the network shows what the map shows; a node selected there is selected on the map', async ({
+	page
+}) => {
+	await openNetwork(page);
+	const canvas = networkCanvas(page);
+	// Every organisation the list counts, as one node each, laid out in motion.
+	const total = await listTotal(page);
+	await expect(canvas).toHaveAttribute('data-nodes', String(total));
+	expect(Number(await canvas.getAttribute('data-ties'))).toBeGreaterThan(100);
+	expect(Number(await canvas.getAttribute('data-layout-frames'))).toBeGreaterThan(1);
+
+	const hub = await largestInstitution(page);
+	expect(hub.pixels).toBeGreaterThan(100);
+	await page.mouse.move(hub.x, hub.y);
+	const tooltip = page.getByTestId('network').locator('.tooltip');
+	await expect(tooltip).toContainText('lopende samenwerkingen');
+	const name = await tooltip.locator('strong').innerText();
+
+	await page.mouse.click(hub.x, hub.y);
+	await expect(page).toHaveURL(/\/organisaties\/.*weergave=netwerk/);
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText(name);
+	await expect(canvas).not.toHaveAttribute('data-selected', '');
+	await expect.poll(() => page.getByTestId('map').getAttribute('data-rendered-selected')).toBe('1');
+	// The detail says where it stands in the network.
+	await expect(page.getByTestId('network-position')).toContainText('Makelaarsrol');
+
+	// And the other way round: choosing a partner in the detail selects it in the graph.
+	const selectedBefore = await canvas.getAttribute('data-selected');
+	await page.getByTestId('collaborations').getByRole('link').first().click();
+	await expect(canvas).not.toHaveAttribute('data-selected', selectedBefore!);
+	await expect(canvas).not.toHaveAttribute('data-selected', '');
+});
+
+test('a node can be dragged, and the view panned and zoomed by keyboard', async ({ page }) => {
+	await openNetwork(page);
+	const hub = await largestInstitution(page);
+	await page.mouse.move(hub.x, hub.y);
+	await page.mouse.down();
+	await page.mouse.move(hub.x + 60, hub.y + 90, { steps: 8 });
+	await page.mouse.up();
+	await expect
+		.poll(async () => {
+			const moved = await largestInstitution(page);
+			return Math.hypot(moved.x - hub.x, moved.y - hub.y);
+		})
+		.toBeGreaterThan(40);
+	// A drag is not a click: nothing was opened.
+	await expect(page).not.toHaveURL(/\/organisaties\//);
+
+	const canvas = networkCanvas(page);
+	await canvas.focus();
+	const before = await largestInstitution(page);
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('ArrowLeft');
+	await expect.poll(async () => (await largestInstitution(page)).x - before.x).toBeGreaterThan(60);
+	const sizeBefore = (await largestInstitution(page)).pixels;
+	await page.keyboard.press('+');
+	await expect
+		.poll(async () => (await largestInstitution(page)).pixels)
+		.toBeGreaterThan(sizeBefore);
+
+	// The split between map and network moves by keyboard too.
+	const separator = page.getByRole('separator', { name: 'Verdeling tussen kaart en netwerk' });
+	await separator.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(separator).toHaveAttribute('aria-valuenow', '55');
+});
+
+test('a gap finding shows on both map and graph, and hides again', async ({ page }) => {
+	await openNetwork(page, '/netwerk?weergave=netwerk');
+	const panel = page.getByTestId('gap-panel');
+	const bridge = panel
+		.getByRole('button', { name: /De samenwerking tussen .* is de enige brug/ })
+		.first();
+	await bridge.click();
+	await expect(bridge).toHaveAttribute('aria-pressed', 'true');
+	await expect(networkCanvas(page)).toHaveAttribute('data-highlighted', '2');
+	await expect
+		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))
+		.toBe('2');
+
+	// A broker shows with all its partners.
+	const broker = panel.getByRole('button', { name: /^Zonder .* los van de rest/ }).first();
+	await broker.click();
+	await expect(bridge).toHaveAttribute('aria-pressed', 'false');
+	expect(Number(await networkCanvas(page).getAttribute('data-highlighted'))).toBeGreaterThan(2);
+
+	await broker.click();
+	await expect(broker).toHaveAttribute('aria-pressed', 'false');
+	await expect(networkCanvas(page)).toHaveAttribute('data-highlighted', '0');
+	await expect
+		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))
+		.toBe('0');
+
+	// Suggested introductions give their reasons in words.
+	await expect(
+		panel.getByRole('button', { name: /delen .* van elkaar · in verschillende clusters/ }).first()
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('with reduced motion the network appears settled, without animating', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openNetwork(page);
+	await expect(networkCanvas(page)).toHaveAttribute('data-layout-frames', '1');
+	expect((await largestInstitution(page)).pixels).toBeGreaterThan(100);
+});
+
+test('the network after filters exports as GEXF for Gephi, and as PNG', async ({ page }) => {
+	await openNetwork(page, '/?weergave=netwerk&thema=wonen');
+	const canvas = networkCanvas(page);
+	const nodes = Number(await canvas.getAttribute('data-nodes'));
+	const ties = Number(await canvas.getAttribute('data-ties'));
+	expect(nodes).toBe(await listTotal(page));
+	expect(nodes).toBeLessThan(62);
+	expect(ties).toBeGreaterThan(0);
+
+	const [gexfDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'GEXF (Gephi)' }).click()
+	]);
+	expect(gexfDownload.suggestedFilename()).toMatch(/^buurtatlas-netwerk-\d{4}-\d{2}-\d{2}\.gexf$/);
+	const gexf = await readFile((await gexfDownload.path())!, 'utf8');
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'application/xml');
+		return {
+			error: doc.getElementsByTagName('parsererror').length,
+			root: doc.documentElement.localName,
+			nodes: doc.getElementsByTagName('node').length,
+			edges: doc.getElementsByTagName('edge').length,
+			positioned: doc.getElementsByTagNameNS('http://gexf.net/1.3/viz', 'position').length
+		};
+	}, gexf);
+	expect(parsed).toEqual({ error: 0, root: 'gexf', nodes, edges: ties, positioned: nodes });
+
+	const [pngDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'PNG' }).click()
+	]);
+	const png = PNG.sync.read(await readFile((await pngDownload.path())!));
+	const box = (await canvas.boundingBox())!;
+	expect(png.width).toBe(Math.round(box.width));
+	expect(png.height).toBe(Math.round(box.height));
+});
