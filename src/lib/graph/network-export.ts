@@ -4,7 +4,7 @@
  * view itself as a PNG.
  */
 import { UndirectedGraph } from 'graphology';
-import { write } from 'graphology-gexf/browser';
+import writeGexf from 'graphology-gexf/browser/writer.js';
 import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { OrganisationKind } from '$lib/data';
 import { datedFileName, downloadBlob } from '$lib/app/download';
@@ -47,7 +47,7 @@ export function networkGexf(
 			collaborations: tie.collaborationIds.length
 		});
 	}
-	return write(graph, { version: '1.3' });
+	return writeGexf(graph, { version: '1.3' });
 }
 
 export async function exportGexf(
