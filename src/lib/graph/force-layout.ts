@@ -26,7 +26,7 @@ export interface LayoutOptions {
 	still?: boolean;
 	/** How long one slice of ticks may take before positions are reported. */
 	sliceMs?: number;
-	/** Ticks until it settles: fewer is faster, more is tidier. */
+	/** Ticks until it settles: fewer is faster, more is tidier. By default, see ticksFor. */
 	ticks?: number;
 }
 
@@ -34,6 +34,16 @@ interface LayoutNode extends SimulationNodeDatum {
 	index: number;
 	homeX: number;
 	homeY: number;
+}
+
+/**
+ * How many ticks a layout of this many nodes gets. A neighbourhood's network
+ * (tens to hundreds) gets d3's usual few hundred; a big one fewer, as each
+ * tick costs more and it starts from the map, already untangled: about 45
+ * for 5,000 nodes, so it settles in seconds rather than half a minute.
+ */
+export function ticksFor(nodes: number): number {
+	return Math.round(Math.min(220, Math.max(40, 220_000 / Math.max(nodes, 1))));
 }
 
 /** How strongly each organisation is held to its place on the map. */
@@ -56,7 +66,7 @@ export class ForceLayout {
 		home: Float32Array,
 		links: Uint32Array,
 		onFrame: (frame: LayoutFrame) => void,
-		{ still = false, sliceMs = 12, ticks = 220 }: LayoutOptions = {}
+		{ still = false, sliceMs = 12, ticks = ticksFor(home.length / 2) }: LayoutOptions = {}
 	) {
 		this.#still = still;
 		this.#sliceMs = sliceMs;

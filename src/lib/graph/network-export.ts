@@ -10,7 +10,7 @@ import type { OrganisationKind } from '$lib/data';
 import { datedFileName, downloadBlob } from '$lib/app/download';
 import { kindGroupColour } from '$lib/map/kind-style';
 import type { Network } from './network-model';
-import type { NetworkRenderer } from './network-renderer';
+import type { RendererHandle } from './network-render-client';
 import { nodeRadius } from './network-visuals';
 
 /** The GEXF document: one node per organisation and one edge per tie. */
@@ -64,12 +64,7 @@ export async function exportGexf(
 	return Promise.resolve();
 }
 
-export async function exportPng(
-	canvas: HTMLCanvasElement,
-	renderer: NetworkRenderer | null
-): Promise<void> {
-	renderer?.drawNow();
-	const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-	if (!blob) throw new Error('The canvas could not be saved as PNG');
-	downloadBlob(blob, datedFileName('buurtatlas-netwerk', 'png'));
+export async function exportPng(renderer: RendererHandle | null): Promise<void> {
+	if (!renderer) throw new Error('The network is not drawn yet');
+	downloadBlob(await renderer.toBlob(), datedFileName('buurtatlas-netwerk', 'png'));
 }

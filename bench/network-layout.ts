@@ -1,0 +1,114 @@
+/**
+ * Network benchmark: how long the layout takes to settle, and how smooth the
+ * main thread stays meanwhile, for synthetic networks of 1,000 nodes / 3,000
+ * ties and 5,000 / 20,000, in headless Chromium on this machine.
+ *
+ *   npm run bench:network
+ *
+ * The app (force layout in a worker, canvas renderer) against a baseline run
+ * in the same process: the common SVG d3-force example, simulation and DOM on
+ * the main thread. Chromium runs without its frame-rate limit, but an
+ * OffscreenCanvas still paces the page at the display rate, so an idle page
+ * is measured too: the floor. Prints settle times, p50/p95 frame times and the
+ * ratios; asserts nothing. Target: 5,000 / 20,000 at p95 <= 16.7 ms, settled
+ * within 4 s.
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
+
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000);
+const frameBudgetMs = 16.7;
+const settleBudgetMs = 4000;
+const sizes = [
+	{ nodes: 1000, ties: 3000 },
+	{ nodes: 5000, ties: 20_000 }
+];
+
+const root = fileURLToPath(new URL('./network-layout/', import.meta.url));
+const lib = fileURLToPath(new URL('../src/lib/', import.meta.url));
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const outDir = fileURLToPath(new URL('../node_modules/.bench-network-layout/', import.meta.url));
+const config = {
+	root,
+	configFile: false as const,
+	logLevel: 'warn' as const,
+	resolve: { alias: { $lib: lib } },
+	worker: { format: 'es' as const },
+	build: { outDir, emptyOutDir: true, target: 'es2022' }
+};
+await build(config);
+const server = await preview({ ...config, preview: { port: 4182, strictPort: true } });
+
+const browser = await chromium.launch({
+	executablePath: chromiumExecutable,
+	args: [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync']
+});
+
+try {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	page.on('pageerror', (error) => console.error('page error:', error.message));
+	page.on('console', (message) => {
+		if (message.type() === 'error') console.error('console:', message.text());
+	});
+	await page.goto('http://localhost:4182/');
+	await page.waitForFunction(() => typeof window.runNetworkBench === 'function');
+
+	for (const { nodes, ties } of sizes) {
+		const rows = [];
+		for (const mode of ['idle', 'svg', 'app'] as const) {
+			const result = await page.evaluate(([m, n, t, ms]) => window.runNetworkBench(m, n, t, ms), [
+				mode,
+				nodes,
+				ties,
+				timeoutMs
+			] as const);
+			rows.push({
+				mode,
+				settled: result.settled,
+				settleMs: result.settleMs,
+				ticks: result.ticks,
+				frames: result.frames.length,
+				p50: percentile(result.frames, 50),
+				p95: percentile(result.frames, 95)
+			});
+		}
+		const [idle, svg, app] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+		console.log(`\n${nodes.toLocaleString('en')} nodes, ${ties.toLocaleString('en')} ties`);
+		console.table(
+			rows.map((r) => ({
+				run: {
+					idle: 'floor: an idle page',
+					svg: 'baseline: SVG d3-force, main thread',
+					app: 'app: layout and render workers'
+				}[r.mode],
+				settle:
+					r.mode === 'idle'
+						? '–'
+						: r.settled
+							? `${(r.settleMs / 1000).toFixed(2)} s`
+							: `not in ${timeoutMs / 1000} s`,
+				ticks: r.ticks,
+				frames: r.frames,
+				'p50 ms': r.p50.toFixed(1),
+				'p95 ms': r.p95.toFixed(1)
+			}))
+		);
+		console.log(
+			`settle ratio (baseline / app): ${svg.settled ? '' : '>'}${(svg.settleMs / app.settleMs).toFixed(1)}x; ` +
+				`p95 frame ratio: ${(svg.p95 / app.p95).toFixed(1)}x; ` +
+				`app p95 ${app.p95.toFixed(1)} ms (budget ${frameBudgetMs}: ${app.p95 <= frameBudgetMs ? 'met' : 'NOT met'}), ` +
+				`settled in ${(app.settleMs / 1000).toFixed(2)} s (budget ${settleBudgetMs / 1000} s: ${app.settled && app.settleMs <= settleBudgetMs ? 'met' : 'NOT met'}); ` +
+				`an idle page's p95 here is ${idle.p95.toFixed(1)} ms`
+		);
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
