@@ -12,47 +12,15 @@
  * shows this machine's floor: without a GPU, Chromium draws WebGL in software
  * (SwiftShader). Prints p50/p95 frame times and the ratio; asserts nothing.
  */
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
+import { openBenchPage, percentile } from './bench-page';
 
 const points = Number(process.env.BENCH_POINTS ?? 50_000);
 const measureMs = Number(process.env.BENCH_MS ?? 4000);
 const budgetMs = 16.7;
 
-const root = fileURLToPath(new URL('./map-points/', import.meta.url));
-const lib = fileURLToPath(new URL('../src/lib/', import.meta.url));
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-// A production build of the bench page, served as such: no dev-server reloads mid-run.
-const outDir = fileURLToPath(new URL('../node_modules/.bench-map-points/', import.meta.url));
-const config = {
-	root,
-	configFile: false as const,
-	logLevel: 'warn' as const,
-	resolve: { alias: { $lib: lib } },
-	build: { outDir, emptyOutDir: true }
-};
-await build(config);
-const server = await preview({ ...config, preview: { port: 4181, strictPort: true } });
-
-const browser = await chromium.launch({
-	executablePath: chromiumExecutable,
-	args: [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync']
-});
+const { page, close } = await openBenchPage('map-points', 4181);
 
 try {
-	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	page.on('pageerror', (error) => console.error('page error:', error.message));
-	page.on('console', (message) => {
-		if (message.type() === 'error') console.error('console:', message.text());
-	});
-	await page.goto('http://localhost:4181/');
 	await page.waitForFunction(() => typeof window.runBench === 'function', null, {
 		timeout: 120_000
 	});
@@ -95,6 +63,5 @@ try {
 			`; the map alone takes p95 ${empty.p95.toFixed(1)} ms here`
 	);
 } finally {
-	await browser.close();
-	await server.close();
+	await close();
 }

@@ -13,10 +13,7 @@
  * ratios; asserts nothing. Target: 5,000 / 20,000 at p95 <= 16.7 ms, settled
  * within 4 s.
  */
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
+import { openBenchPage, percentile } from './bench-page';
 
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000);
 const frameBudgetMs = 16.7;
@@ -26,38 +23,9 @@ const sizes = [
 	{ nodes: 5000, ties: 20_000 }
 ];
 
-const root = fileURLToPath(new URL('./network-layout/', import.meta.url));
-const lib = fileURLToPath(new URL('../src/lib/', import.meta.url));
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-const outDir = fileURLToPath(new URL('../node_modules/.bench-network-layout/', import.meta.url));
-const config = {
-	root,
-	configFile: false as const,
-	logLevel: 'warn' as const,
-	resolve: { alias: { $lib: lib } },
-	worker: { format: 'es' as const },
-	build: { outDir, emptyOutDir: true, target: 'es2022' }
-};
-await build(config);
-const server = await preview({ ...config, preview: { port: 4182, strictPort: true } });
-
-const browser = await chromium.launch({
-	executablePath: chromiumExecutable,
-	args: [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync']
-});
+const { page, close } = await openBenchPage('network-layout', 4182);
 
 try {
-	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	page.on('pageerror', (error) => console.error('page error:', error.message));
-	page.on('console', (message) => {
-		if (message.type() === 'error') console.error('console:', message.text());
-	});
-	await page.goto('http://localhost:4182/');
 	await page.waitForFunction(() => typeof window.runNetworkBench === 'function');
 
 	for (const { nodes, ties } of sizes) {
@@ -109,6 +77,5 @@ try {
 		);
 	}
 } finally {
-	await browser.close();
-	await server.close();
+	await close();
 }

@@ -40,6 +40,7 @@ test('the network shows what the map shows; a node selected there is selected on
 	await expect(tooltip).toContainText('lopende samenwerkingen');
 	const name = await tooltip.locator('strong').innerText();
 
+	const framesBefore = await canvas.getAttribute('data-layout-frames');
 	await page.mouse.click(hub.x, hub.y);
 	await expect(page).toHaveURL(/\/organisaties\/.*weergave=netwerk/);
 	await expect(
@@ -49,6 +50,8 @@ test('the network shows what the map shows; a node selected there is selected on
 	await expect.poll(() => page.getByTestId('map').getAttribute('data-rendered-selected')).toBe('1');
 	// The detail says where it stands in the network.
 	await expect(page.getByTestId('network-position')).toContainText('Makelaarsrol');
+	// Selecting changed the URL, not the filters: the network keeps its layout.
+	await expect(canvas).toHaveAttribute('data-layout-frames', framesBefore!);
 
 	// And the other way round: choosing a partner in the detail selects it in the graph.
 	const selectedBefore = await canvas.getAttribute('data-selected');
@@ -98,12 +101,17 @@ test('a gap finding shows on both map and graph, and hides again', async ({ page
 	const bridge = panel
 		.getByRole('button', { name: /De samenwerking tussen .* is de enige brug/ })
 		.first();
+	const framesBefore = await networkCanvas(page).getAttribute('data-layout-frames');
 	await bridge.click();
 	await expect(bridge).toHaveAttribute('aria-pressed', 'true');
 	await expect(networkCanvas(page)).toHaveAttribute('data-highlighted', '2');
 	await expect
 		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))
 		.toBe('2');
+	// The map moved to show it, which rewrote the URL: the network keeps its layout and highlight.
+	await expect(bridge).toHaveAttribute('aria-pressed', 'true');
+	await expect(networkCanvas(page)).toHaveAttribute('data-highlighted', '2');
+	await expect(networkCanvas(page)).toHaveAttribute('data-layout-frames', framesBefore!);
 
 	// A broker shows with all its partners.
 	const broker = panel.getByRole('button', { name: /^Zonder .* los van de rest/ }).first();

@@ -167,6 +167,9 @@ export class AtlasStore {
 
 	/** Filters come from the URL; the page passes them on whenever it changes. */
 	setFilters(filters: AtlasFilters): void {
+		// Any change to the URL (a pan, the network view) calls this: the same filters must not
+		// make a new list, a new network and a new layout.
+		if (JSON.stringify(filters) === JSON.stringify(untrack(() => this.#filters))) return;
 		this.#filters = filters;
 	}
 

@@ -111,7 +111,8 @@ export class ForceLayout {
 	/** Lets a dragged node go; the layout settles again around where it was left. */
 	release(index: number): void {
 		const node = this.#nodes[index];
-		if (!node) return;
+		// A click is a press and a release without a drag: nothing moved, nothing to settle.
+		if (!node || node.fx == null) return;
 		node.fx = null;
 		node.fy = null;
 		this.#simulation.alphaTarget(0);

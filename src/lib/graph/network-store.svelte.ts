@@ -42,10 +42,20 @@ export class NetworkStore {
 	/** 0 draws every organisation at its place on the map, 1 as the network pulls it. */
 	blend = $state(1);
 
-	/** The organisations the filters show and the ties among them. */
-	readonly network = $derived(
-		buildNetwork(atlasStore.visible, atlasStore.atlas?.collaborations ?? [])
-	);
+	#previous: { signature: string; network: Network } | null = null;
+
+	/**
+	 * The organisations the filters show and the ties among them. The same
+	 * network stays the same object: the live answer that follows an earlier
+	 * one is usually identical, and must not start a new layout and analysis.
+	 */
+	readonly network = $derived.by(() => {
+		const next = buildNetwork(atlasStore.visible, atlasStore.atlas?.collaborations ?? []);
+		const signature = JSON.stringify(next);
+		if (this.#previous?.signature === signature) return this.#previous.network;
+		this.#previous = { signature, network: next };
+		return next;
+	});
 
 	get analysisState(): AnalysisState {
 		return this.#analysis;
