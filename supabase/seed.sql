@@ -315,6 +315,56 @@ from (values
 ) as j (slug, open, help, languages, meets)
 where o.slug = j.slug;
 
+-- When they meet, as data a newcomer's free time can be matched against
+-- (ISO weekday, part of the day), following the texts above.
+insert into public.meeting_times (organisation_id, weekday, part_of_day)
+select o.id, t.weekday, t.part
+from (values
+  ('wij-zijn-plein-40-45', 1, 'evening'),
+  ('buurtredactie-plein-40-45', 4, 'afternoon'),
+  ('doe-team-beerenbroeckbuurt', 2, 'morning'),
+  ('doe-team-beerenbroeckbuurt', 4, 'morning'),
+  ('taalcafe-geuzenveld', 2, 'evening'),
+  ('moestuin-sloterpark', 6, 'morning'),
+  ('repair-cafe-osdorp', 6, 'afternoon'),
+  ('huiswerkklas-de-punt', 1, 'afternoon'),
+  ('huiswerkklas-de-punt', 2, 'afternoon'),
+  ('huiswerkklas-de-punt', 3, 'afternoon'),
+  ('huiswerkklas-de-punt', 4, 'afternoon'),
+  ('buurtmaaltijd-lutkemeer', 3, 'evening'),
+  ('kookcollectief-slotervaart', 2, 'evening'),
+  ('kookcollectief-slotervaart', 5, 'afternoon'),
+  ('buurtkamer-slotervaart-zuid', 1, 'morning'),
+  ('buurtkamer-slotervaart-zuid', 1, 'afternoon'),
+  ('buurtkamer-slotervaart-zuid', 3, 'morning'),
+  ('buurtkamer-slotervaart-zuid', 3, 'afternoon'),
+  ('buurtkamer-slotervaart-zuid', 5, 'morning'),
+  ('buurtkamer-slotervaart-zuid', 5, 'afternoon'),
+  ('vrouwengroep-overtoomse-veld', 2, 'morning'),
+  ('buitenspeelteam-slotervaart-noord', 3, 'afternoon'),
+  ('energiecooperatie-nieuw-west', 2, 'evening'),
+  ('seniorenclub-riekerpolder', 1, 'afternoon'),
+  ('seniorenclub-riekerpolder', 4, 'afternoon'),
+  ('schaakclub-westlandgracht', 5, 'evening'),
+  ('sportvereniging-de-punt', 3, 'afternoon'),
+  ('sportvereniging-de-punt', 6, 'morning'),
+  ('buurtpreventie-eendracht', 2, 'evening'),
+  ('buurtpreventie-eendracht', 5, 'evening')
+) as t (slug, weekday, part)
+join public.organisations o on o.slug = t.slug;
+
+-- Where they meet and the first step, for the made-up entries newcomers will meet first.
+update public.organisations o set meeting_place = j.place, join_next_step = j.step
+from (values
+  ('taalcafe-geuzenveld', 'Buurthuis in Geuzenveld', 'Loop op een dinsdagavond binnen; aanmelden hoeft niet.'),
+  ('kookcollectief-slotervaart', 'Buurtkeuken in Slotervaart', 'Mail het collectief en kook een keer mee op dinsdagavond.'),
+  ('buurtmaaltijd-lutkemeer', 'Buurtkamer Lutkemeer', 'Kom een woensdag eten en vraag naar het kookrooster.'),
+  ('buurtkamer-slotervaart-zuid', 'Buurtkamer Slotervaart-Zuid', 'Kom langs op maandag, woensdag of vrijdag en drink een kop koffie mee.'),
+  ('vrouwengroep-overtoomse-veld', 'Buurtkamer Overtoomse Veld', 'Kom op dinsdagochtend kennismaken.'),
+  ('repair-cafe-osdorp', 'Wijkcentrum in Osdorp', 'Kom op de derde zaterdag kijken en meld je bij de gastvrouw.')
+) as j (slug, place, step)
+where o.slug = j.slug;
+
 -- ---------------------------------------------------------------------------
 -- Themes of organisations
 -- ---------------------------------------------------------------------------

@@ -61,6 +61,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		expect(names).toEqual([
 			'area_boundaries',
 			'atlas',
+			'join_suggestions',
 			'organisation_detail',
 			'reference_data',
 			'search_organisations'

@@ -20,6 +20,7 @@ const tables = [
 	'areas',
 	'organisations',
 	'organisation_themes',
+	'meeting_times',
 	'contact_people',
 	'collaborations',
 	'profiles',
@@ -76,6 +77,12 @@ const writes: Record<(typeof tables)[number], { insert: string; update: string; 
 		         select id, 'energie' from public.organisations where slug = 'repair-cafe-osdorp'`,
 			update: `update public.organisation_themes set theme_id = 'energie'`,
 			delete: `delete from public.organisation_themes`
+		},
+		meeting_times: {
+			insert: `insert into public.meeting_times (organisation_id, weekday, part_of_day)
+		         select id, 7, 'morning' from public.organisations where slug = 'repair-cafe-osdorp'`,
+			update: `update public.meeting_times set weekday = 7`,
+			delete: `delete from public.meeting_times`
 		},
 		contact_people: {
 			insert: `insert into public.contact_people (organisation_id, name)

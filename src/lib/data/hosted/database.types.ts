@@ -132,6 +132,24 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			meeting_times: {
+				Row: {
+					organisation_id: string;
+					part_of_day: string;
+					weekday: number;
+				};
+				Insert: {
+					organisation_id: string;
+					part_of_day: string;
+					weekday: number;
+				};
+				Update: {
+					organisation_id?: string;
+					part_of_day?: string;
+					weekday?: number;
+				};
+				Relationships: [];
+			};
 			memberships: {
 				Row: {
 					created_at: string;
@@ -197,11 +215,13 @@ export type Database = {
 					help_wanted: string[];
 					id: string;
 					is_illustrative: boolean;
+					join_next_step: string | null;
 					kind: string;
 					languages: string[];
 					lat: number | null;
 					lng: number | null;
 					location_precision: string;
+					meeting_place: string | null;
 					meeting_times: string | null;
 					name: string;
 					open_to_newcomers: boolean;
@@ -225,11 +245,13 @@ export type Database = {
 					help_wanted?: string[];
 					id?: string;
 					is_illustrative?: boolean;
+					join_next_step?: string | null;
 					kind: string;
 					languages?: string[];
 					lat?: number | null;
 					lng?: number | null;
 					location_precision?: string;
+					meeting_place?: string | null;
 					meeting_times?: string | null;
 					name: string;
 					open_to_newcomers?: boolean;
@@ -253,11 +275,13 @@ export type Database = {
 					help_wanted?: string[];
 					id?: string;
 					is_illustrative?: boolean;
+					join_next_step?: string | null;
 					kind?: string;
 					languages?: string[];
 					lat?: number | null;
 					lng?: number | null;
 					location_precision?: string;
+					meeting_place?: string | null;
 					meeting_times?: string | null;
 					name?: string;
 					open_to_newcomers?: boolean;
@@ -311,6 +335,7 @@ export type Database = {
 		Functions: {
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; help_wanted: string[]; id: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; name: string; open_to_newcomers: boolean; score: number; slug: string }[] };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
