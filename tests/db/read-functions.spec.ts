@@ -244,4 +244,32 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			expect(reference.areas.find((a) => a.id === 'WK036385')?.name).toBe('Slotervaart Noord');
 		});
 	});
+	describe('join_suggestions() through the data port', () => {
+		it('decodes suggestions with what matched, best first', async () => {
+			const suggestions = await backend.joinSuggestions({
+				at: { lng: 4.822, lat: 52.36 },
+				themes: ['werk-inkomen'],
+				languages: ['ar'],
+				times: ['weekday_evening']
+			});
+			expect(suggestions[0]).toMatchObject({
+				slug: 'kookcollectief-slotervaart',
+				distance: 0,
+				openToNewcomers: true,
+				helpWanted: ['koks', 'bezorgers'],
+				matchedThemes: ['werk-inkomen'],
+				matchedLanguages: ['ar'],
+				matchedTimes: [{ weekday: 2, partOfDay: 'evening' }]
+			});
+		});
+
+		it('answers without any answers, and keeps to the number asked for', async () => {
+			const suggestions = await backend.joinSuggestions({
+				at: { lng: 4.822, lat: 52.36 },
+				limit: 3
+			});
+			expect(suggestions).toHaveLength(3);
+			expect(suggestions.every((s) => s.openToNewcomers)).toBe(true);
+		});
+	});
 });

@@ -1,6 +1,7 @@
 import {
 	decodeAreaBoundaries,
 	decodeAtlas,
+	decodeJoinSuggestions,
 	decodeOrganisationDetail,
 	decodeReferenceData,
 	decodeSearchHits
@@ -9,6 +10,8 @@ import type {
 	AreaBoundaries,
 	Atlas,
 	AtlasQuery,
+	JoinQuery,
+	JoinSuggestion,
 	OrganisationDetail,
 	ReferenceData,
 	SearchHit
@@ -23,6 +26,8 @@ export interface Backend {
 	organisation(slug: string): Promise<OrganisationDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
 	areaBoundaries(): Promise<AreaBoundaries>;
+	/** Places to join near `query.at`, best first (see join_suggestions in the migrations). */
+	joinSuggestions(query: JoinQuery): Promise<JoinSuggestion[]>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -58,7 +63,19 @@ export const rpcFunctions = {
 	},
 	area_boundaries: { returns: 'scalar', args: [] },
 	organisation_detail: { returns: 'scalar', args: ['organisation_slug'] },
-	search_organisations: { returns: 'set', args: ['query', 'max_results'] }
+	search_organisations: { returns: 'set', args: ['query', 'max_results'] },
+	join_suggestions: {
+		returns: 'set',
+		args: [
+			'from_lng',
+			'from_lat',
+			'theme_ids',
+			'language_ids',
+			'time_slots',
+			'travel',
+			'max_results'
+		]
+	}
 } as const satisfies Record<string, { returns: 'scalar' | 'set'; args: readonly string[] }>;
 
 export type RpcName = keyof typeof rpcFunctions;
@@ -97,6 +114,19 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport): Backend
 		},
 		async areaBoundaries() {
 			return decodeAreaBoundaries(await call('area_boundaries', {}));
+		},
+		async joinSuggestions(query) {
+			return decodeJoinSuggestions(
+				await call('join_suggestions', {
+					from_lng: query.at.lng,
+					from_lat: query.at.lat,
+					theme_ids: nonEmpty(query.themes),
+					language_ids: nonEmpty(query.languages),
+					time_slots: nonEmpty(query.times),
+					travel: query.travel ?? 'walk',
+					max_results: query.limit ?? 10
+				})
+			);
 		},
 		async search(text, limit = 10) {
 			if (text.trim() === '') return [];

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { BackendError } from './errors';
 import {
+	partsOfDay,
 	areaLevels,
 	collaborationKinds,
 	collaborationStatuses,
@@ -17,6 +18,7 @@ import {
 	type Atlas,
 	type OrganisationDetail,
 	type ReferenceData,
+	type JoinSuggestion,
 	type SearchHit
 } from './types';
 
@@ -147,6 +149,46 @@ const detailSchema = v.object({
 	)
 });
 
+const joinSuggestionsSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			slug: v.string(),
+			name: v.string(),
+			kind: organisationKind,
+			lng: v.number(),
+			lat: v.number(),
+			distance_m: v.number(),
+			open_to_newcomers: v.boolean(),
+			help_wanted: v.array(v.string()),
+			matched_themes: v.array(v.string()),
+			matched_languages: v.array(v.string()),
+			matched_times: v.array(
+				v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) })
+			),
+			score: v.number()
+		}),
+		v.transform((row): JoinSuggestion => ({
+			id: row.id,
+			slug: row.slug,
+			name: row.name,
+			kind: row.kind,
+			lng: row.lng,
+			lat: row.lat,
+			distance: row.distance_m,
+			openToNewcomers: row.open_to_newcomers,
+			helpWanted: row.help_wanted,
+			matchedThemes: row.matched_themes,
+			matchedLanguages: row.matched_languages,
+			matchedTimes: row.matched_times.map((t) => ({
+				weekday: t.weekday,
+				partOfDay: t.part_of_day
+			})),
+			score: row.score
+		}))
+	)
+);
+
 const searchHitsSchema = v.array(
 	v.object({
 		id: v.string(),
@@ -256,6 +298,10 @@ export function decodeOrganisationDetail(payload: unknown): OrganisationDetail |
 			partner: c.partner
 		}))
 	};
+}
+
+export function decodeJoinSuggestions(payload: unknown): JoinSuggestion[] {
+	return parse(joinSuggestionsSchema, payload, 'join_suggestions');
 }
 
 export function decodeSearchHits(payload: unknown): SearchHit[] {

@@ -160,6 +160,44 @@ export interface OrganisationDetail {
 	collaborations: CollaborationOfOrganisation[];
 }
 
+/** When a newcomer has time, as join_suggestions() takes it. */
+export const timeSlots = ['weekday_daytime', 'weekday_evening', 'weekend'] as const;
+export type TimeSlot = (typeof timeSlots)[number];
+
+export const partsOfDay = ['morning', 'afternoon', 'evening'] as const;
+export type PartOfDay = (typeof partsOfDay)[number];
+
+/** How far a newcomer will go: on foot (1.5 km) or by bike (5 km). */
+export type Travel = 'walk' | 'cycle';
+
+/** A newcomer's answers; every one may be left out. */
+export interface JoinQuery {
+	at: { lng: number; lat: number };
+	themes?: readonly string[];
+	languages?: readonly string[];
+	times?: readonly TimeSlot[];
+	travel?: Travel;
+	limit?: number;
+}
+
+/** A place to join, with what matched: the reasons the app puts into words. */
+export interface JoinSuggestion {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	lng: number;
+	lat: number;
+	distance: number;
+	openToNewcomers: boolean;
+	helpWanted: string[];
+	matchedThemes: string[];
+	matchedLanguages: string[];
+	/** ISO weekday (1 is Monday) and part of the day. */
+	matchedTimes: { weekday: number; partOfDay: PartOfDay }[];
+	score: number;
+}
+
 export interface SearchHit {
 	id: string;
 	slug: string;
