@@ -60,7 +60,13 @@ returns table (
   matched_themes text[],
   matched_languages text[],
   matched_times jsonb,
-  score integer
+  score integer,
+  meeting_times text,
+  meeting_place text,
+  join_next_step text,
+  website text,
+  email text,
+  phone text
 )
 language sql
 stable
@@ -72,7 +78,8 @@ as $$
   ),
   candidate as (
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.open_to_newcomers, o.help_wanted,
-           o.languages,
+           o.languages, o.meeting_times, o.meeting_place, o.join_next_step, o.website, o.email,
+           o.phone,
            round(6371000 * 2 * asin(sqrt(
              power(sin(radians(o.lat - from_lat) / 2), 2) +
              cos(radians(from_lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - from_lng) / 2), 2)
@@ -110,7 +117,8 @@ as $$
           + case when cardinality(m.matched_languages) > 0 then 10 else 0 end
           + case when jsonb_array_length(m.matched_times) > 0 then 10 else 0 end
           + case when cardinality(m.help_wanted) > 0 then 5 else 0 end
-          + greatest(0, round(10 * (1 - m.distance_m::numeric / r.metres))))::integer as score
+          + greatest(0, round(10 * (1 - m.distance_m::numeric / r.metres))))::integer as score,
+         m.meeting_times, m.meeting_place, m.join_next_step, m.website, m.email, m.phone
   from matched m, reach r
   order by m.open_to_newcomers desc, score desc, m.distance_m, m.name, m.id
   limit greatest(0, least(max_results, 50))

@@ -259,7 +259,11 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 				helpWanted: ['koks', 'bezorgers'],
 				matchedThemes: ['werk-inkomen'],
 				matchedLanguages: ['ar'],
-				matchedTimes: [{ weekday: 2, partOfDay: 'evening' }]
+				matchedTimes: [{ weekday: 2, partOfDay: 'evening' }],
+				meetingTimes: 'Dinsdagavond en vrijdagmiddag',
+				meetingPlace: 'Buurtkeuken in Slotervaart',
+				nextStep: 'Mail het collectief en kook een keer mee op dinsdagavond.',
+				email: 'koken@voorbeeld-kookcollectief.nl'
 			});
 		});
 

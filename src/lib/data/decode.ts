@@ -166,7 +166,13 @@ const joinSuggestionsSchema = v.array(
 			matched_times: v.array(
 				v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) })
 			),
-			score: v.number()
+			score: v.number(),
+			meeting_times: nullableString,
+			meeting_place: nullableString,
+			join_next_step: nullableString,
+			website: nullableString,
+			email: nullableString,
+			phone: nullableString
 		}),
 		v.transform((row): JoinSuggestion => ({
 			id: row.id,
@@ -184,7 +190,13 @@ const joinSuggestionsSchema = v.array(
 				weekday: t.weekday,
 				partOfDay: t.part_of_day
 			})),
-			score: row.score
+			score: row.score,
+			meetingTimes: row.meeting_times,
+			meetingPlace: row.meeting_place,
+			nextStep: row.join_next_step,
+			website: row.website,
+			email: row.email,
+			phone: row.phone
 		}))
 	)
 );

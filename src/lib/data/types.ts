@@ -196,6 +196,13 @@ export interface JoinSuggestion {
 	/** ISO weekday (1 is Monday) and part of the day. */
 	matchedTimes: { weekday: number; partOfDay: PartOfDay }[];
 	score: number;
+	/** How to join: when and where it meets, the first step, and its public contact. */
+	meetingTimes: string | null;
+	meetingPlace: string | null;
+	nextStep: string | null;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
 }
 
 export interface SearchHit {

@@ -335,7 +335,7 @@ export type Database = {
 		Functions: {
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
-			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; help_wanted: string[]; id: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; name: string; open_to_newcomers: boolean; score: number; slug: string }[] };
+			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
