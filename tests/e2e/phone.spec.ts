@@ -69,3 +69,65 @@ test('the network is a tab beside the map', async ({ page }) => {
 	await expect(page.getByTestId('map')).toBeVisible();
 	await expect(canvas).toHaveCount(0);
 });
+
+test('a newcomer skips every question and still gets places to join', async ({ page }) => {
+	await page.goto('/');
+	await waitForMarkers(page);
+	await page.getByTestId('join-call').tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Waar zet je je graag voor in?');
+	for (let question = 1; question <= 4; question++) {
+		await expect(page.getByText(`Vraag ${question} van 5`)).toBeVisible();
+		await page.getByRole('button', { name: 'Overslaan' }).tap();
+	}
+	await expect(page.getByText('Vraag 5 van 5')).toBeVisible();
+	await page.getByRole('button', { name: 'Toon plekken' }).tap();
+	await expect(page.getByText(/Je hebt niets ingevuld/)).toBeVisible();
+	const suggestions = page.getByTestId('join-suggestions').getByRole('listitem');
+	await expect(suggestions).toHaveCount(3);
+	await expect(suggestions.first()).toContainText(/\d+ min lopen/);
+	await expect(suggestions.first()).toContainText('Zo doe je mee');
+	await expectNoAxeViolations(page);
+});
+
+test('a newcomer who speaks Arabic and has Tuesday evenings finds three places, and why', async ({
+	page
+}) => {
+	await answerGeocoderFromFixtures(page);
+	await page.goto('/meedoen');
+	await waitForMarkers(page);
+	await page.getByRole('checkbox', { name: 'Werk en inkomen' }).tap();
+	await page.getByRole('button', { name: 'Volgende' }).tap();
+	await page.getByRole('checkbox', { name: 'Arabisch' }).tap();
+	await page.getByRole('button', { name: 'Volgende' }).tap();
+	await page.getByRole('checkbox', { name: "Doordeweeks 's avonds" }).tap();
+	await page.getByRole('button', { name: 'Volgende' }).tap();
+	await page.getByRole('radio', { name: 'Op de fiets (tot 5 km)' }).tap();
+	await page.getByRole('button', { name: 'Volgende' }).tap();
+	await page.getByRole('combobox', { name: 'Postcode of adres' }).fill('1068');
+	await page.getByRole('option', { name: 'Osdorpplein 1000, 1068TG Amsterdam' }).tap();
+	await expect(page.getByTestId('near-place')).toContainText('Osdorpplein 1000');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Toon plekken' }).tap();
+
+	const suggestions = page.getByTestId('join-suggestions').getByRole('listitem');
+	await expect(suggestions).toHaveCount(3);
+	const first = suggestions.first();
+	await expect(first.locator('.reasons')).toHaveText(
+		/^\d+ min fietsen · spreekt Arabisch · komt dinsdagavond samen · over werk en inkomen · zoekt .+$/
+	);
+	await expect(first).toContainText('Zo doe je mee');
+	await first.getByRole('button', { name: 'Toon op de kaart' }).tap();
+	await expect
+		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))
+		.toBe('1');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
+
+	// The name leads to the organisation, with the journey's place kept.
+	const name = await first.getByRole('link').first().innerText();
+	await first.getByRole('link').first().tap();
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText(name);
+	await expect(page).toHaveURL(/bij=/);
+});

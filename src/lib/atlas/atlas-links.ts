@@ -9,6 +9,11 @@ export function organisationHref(slug: string, current: URL): string {
 	return `${resolve('/(atlas)/organisaties/[slug]', { slug })}${current.search}`;
 }
 
+/** "Meedoen", the newcomer's journey, with the place and filters kept. */
+export function joinHref(current: URL): string {
+	return `${resolve('/meedoen')}${current.search}`;
+}
+
 export function listHref(current: URL): string {
 	return `${resolve('/')}${current.search}`;
 }
