@@ -87,6 +87,15 @@ test('a newcomer skips every question and still gets places to join', async ({ p
 	await expect(suggestions.first()).toContainText(/\d+ min lopen/);
 	await expect(suggestions.first()).toContainText('Zo doe je mee');
 	await expectNoAxeViolations(page);
+
+	// Showing one on the map moves the map; the list, found around the old centre, stays put.
+	const names = await suggestions.getByRole('heading').allInnerTexts();
+	await suggestions.nth(2).getByRole('button', { name: 'Toon op de kaart' }).tap();
+	await expect
+		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))
+		.toBe('1');
+	await page.waitForTimeout(500);
+	expect(await suggestions.getByRole('heading').allInnerTexts()).toEqual(names);
 });
 
 test('a newcomer who speaks Arabic and has Tuesday evenings finds three places, and why', async ({
