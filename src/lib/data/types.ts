@@ -181,13 +181,10 @@ export interface JoinQuery {
 }
 
 /** A place to join, with what matched: the reasons the app puts into words. */
-export interface JoinSuggestion {
-	id: string;
-	slug: string;
-	name: string;
-	kind: OrganisationKind;
-	lng: number;
-	lat: number;
+export interface JoinSuggestion extends Pick<
+	AtlasOrganisation,
+	'id' | 'slug' | 'name' | 'kind' | 'lng' | 'lat'
+> {
 	distance: number;
 	openToNewcomers: boolean;
 	helpWanted: string[];
