@@ -50,18 +50,17 @@ export function networkGexf(
 	return writeGexf(graph, { version: '1.3' });
 }
 
-export async function exportGexf(
+export function exportGexf(
 	network: Network,
 	metrics: NetworkMetrics | null,
 	positions: Float32Array | null,
 	kindOf: (id: string) => OrganisationKind
-): Promise<void> {
+): void {
 	const gexf = networkGexf(network, metrics, positions, kindOf);
 	downloadBlob(
 		new Blob([gexf], { type: 'application/gexf+xml' }),
 		datedFileName('buurtatlas-netwerk', 'gexf')
 	);
-	return Promise.resolve();
 }
 
 export async function exportPng(renderer: RendererHandle | null): Promise<void> {
