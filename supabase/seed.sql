@@ -327,6 +327,7 @@ from (values
   ('taalcafe-geuzenveld', 2, 'evening'),
   ('moestuin-sloterpark', 6, 'morning'),
   ('repair-cafe-osdorp', 6, 'afternoon'),
+  ('buurtmoestuin-ookmeer-in-oprichting', 6, 'morning'),
   ('huiswerkklas-de-punt', 1, 'afternoon'),
   ('huiswerkklas-de-punt', 2, 'afternoon'),
   ('huiswerkklas-de-punt', 3, 'afternoon'),
@@ -609,6 +610,7 @@ from (values
 ) as c (source_slug, target_slug, kind, status, started_on, ended_on, illustrative, source, description)
 join public.organisations s on s.slug = c.source_slug
 join public.organisations t on t.slug = c.target_slug;
+update public.collaborations set proposed_by = source_id where status = 'proposed';
 
 -- ---------------------------------------------------------------------------
 -- Demo accounts (embedded mode signs in as one of these; no passwords).
@@ -616,11 +618,15 @@ join public.organisations t on t.slug = c.target_slug;
 insert into auth.users (id, aud, role, email, raw_user_meta_data) values
   ('00000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated', 'fatima@demo.buurtatlas.invalid', '{"display_name": "Fatima (demo)"}'),
   ('00000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated', 'daan@demo.buurtatlas.invalid', '{"display_name": "Daan (demo)"}'),
-  ('00000000-0000-4000-8000-000000000003', 'authenticated', 'authenticated', 'noor@demo.buurtatlas.invalid', '{"display_name": "Noor (demo)"}');
+  ('00000000-0000-4000-8000-000000000003', 'authenticated', 'authenticated', 'noor@demo.buurtatlas.invalid', '{"display_name": "Noor (demo)"}'),
+  ('00000000-0000-4000-8000-000000000004', 'authenticated', 'authenticated', 'sanne@demo.buurtatlas.invalid', '{"display_name": "Sanne (demo), gebiedsmakelaar"}'),
+  ('00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'beheer@demo.buurtatlas.invalid', '{"display_name": "Beheer (demo)"}');
+-- Profiles follow from auth.users (see private.create_profile_for_new_user).
 
-insert into public.profiles (id, display_name)
-select u.id, u.raw_user_meta_data ->> 'display_name' from auth.users u
-where u.email like '%@demo.buurtatlas.invalid';
+-- Sanne coordinates stadsdeel Nieuw-West; Beheer administers the atlas.
+insert into public.atlas_roles (user_id, role, area_id) values
+  ('00000000-0000-4000-8000-000000000004', 'coordinator', 'F'),
+  ('00000000-0000-4000-8000-000000000005', 'admin', null);
 
 insert into public.memberships (organisation_id, user_id, role)
 select o.id, m.user_id::uuid, m.role
@@ -640,3 +646,10 @@ from (values
   ('wij-zijn-plein-40-45', 'Fatima (demo)', 'Secretaris', 'fatima@demo.buurtatlas.invalid', false)
 ) as c (slug, name, role, email, public)
 join public.organisations o on o.slug = c.slug;
+
+-- One suggestion waiting for a coordinator (made up).
+insert into public.suggestions (name, kind, description, theme_ids, lng, lat, address, area_id, submitter_note)
+values ('Buurtbibliotheek Sloterplas', 'resident_initiative',
+        'Een kast met boeken om te ruilen bij de speeltuin aan de Sloterplas, bijgehouden door buren.',
+        '{cultuur-ontmoeting,taal-inburgering}', 4.8122, 52.3650, 'Noordzijde Sloterplas', null,
+        'Ik help graag mee; bel me via de buurtapp.');

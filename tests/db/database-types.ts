@@ -161,6 +161,8 @@ function pgTypeToTs(formatted: string): string {
 		'text[]': 'string[]',
 		uuid: 'string',
 		integer: 'number',
+		// Transaction ids stay below 2^53 for the life of any project.
+		bigint: 'number',
 		'double precision': 'number',
 		boolean: 'boolean',
 		jsonb: 'Json'

@@ -17,6 +17,8 @@ import { loadSqlSources } from './sql-files';
 export { loadSqlSources };
 
 export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+/** Runs one statement and answers how many rows it touched (no RETURNING needed). */
+export type Run = (sql: string, params?: unknown[]) => Promise<number>;
 
 export interface TestDatabase {
 	readonly kind: DatabaseKind;
@@ -25,7 +27,7 @@ export interface TestDatabase {
 	/** Several statements as the owner, no parameters. */
 	exec(sql: string): Promise<void>;
 	/** As an API request with these claims, in a transaction that is always rolled back. */
-	as<T>(claims: RequestClaims, work: (query: Query) => Promise<T>): Promise<T>;
+	as<T>(claims: RequestClaims, work: (query: Query, run: Run) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
 
@@ -47,9 +49,11 @@ export async function openTestDatabase(
 async function openPgliteDatabase(sources: SqlSources): Promise<TestDatabase> {
 	const db = await openPglite(sources);
 	const query: Query = async (sql, params) => (await db.query(sql, params)).rows as never[];
+	const run: Run = async (sql, params) => (await db.query(sql, params)).affectedRows ?? 0;
 	return withRequests(
 		'pglite',
 		query,
+		run,
 		(sql) => db.exec(sql),
 		() => db.close()
 	);
@@ -76,9 +80,11 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 	};
 	await setUpDatabase(session, sources);
 	const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+	const run: Run = async (sql, params) => (await client.query(sql, params)).rowCount ?? 0;
 	return withRequests(
 		'postgres',
 		query,
+		run,
 		(sql) => client.query(sql),
 		async () => {
 			await client.end();
@@ -93,6 +99,7 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 function withRequests(
 	kind: DatabaseKind,
 	query: Query,
+	run: Run,
 	exec: (sql: string) => Promise<unknown>,
 	close: () => Promise<void>
 ): TestDatabase {
@@ -106,7 +113,7 @@ function withRequests(
 			await exec('begin');
 			try {
 				await query(setRequestClaimsSql, requestClaimsParams(claims));
-				return await work(query);
+				return await work(query, run);
 			} finally {
 				await exec('rollback');
 			}
@@ -124,7 +131,11 @@ export const users = {
 	/** Admin of Repair Café Osdorp and of the draft Buurtmoestuin Ookmeer. */
 	daan: '00000000-0000-4000-8000-000000000002',
 	/** Signed in, member of nothing. */
-	noor: '00000000-0000-4000-8000-000000000003'
+	noor: '00000000-0000-4000-8000-000000000003',
+	/** Coordinator (gebiedsmakelaar) of stadsdeel Nieuw-West. */
+	sanne: '00000000-0000-4000-8000-000000000004',
+	/** Admin of the atlas. */
+	beheer: '00000000-0000-4000-8000-000000000005'
 } as const;
 
 export function signedIn(userId: string): RequestClaims {

@@ -48,7 +48,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		for (const row of rows) expect(row.qual).toMatch(/SELECT auth\.uid\(\)/i);
 	});
 
-	it('makes the read functions security invoker with a fixed search_path', async () => {
+	it('makes the functions the app calls security invoker with a fixed search_path', async () => {
 		const rows = await db.query<{
 			proname: string;
 			prosecdef: boolean;
@@ -59,17 +59,59 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		const names = rows.map((r) => r.proname).sort();
 		// Exactly one of each: a changed signature must replace the old function, not overload it.
 		expect(names).toEqual([
+			'accept_suggestion',
 			'area_boundaries',
 			'atlas',
+			'confirm_collaboration',
+			'editable_organisations',
+			'end_collaboration',
 			'join_suggestions',
+			'my_account',
 			'organisation_detail',
+			'organisation_for_edit',
+			'organisation_history',
+			'pending_suggestions',
+			'propose_collaboration',
 			'reference_data',
-			'search_organisations'
+			'reject_suggestion',
+			'restore_organisation_version',
+			'save_organisation',
+			'search_organisations',
+			'set_organisation_status',
+			'suggest_initiative'
 		]);
 		for (const row of rows) {
 			expect(row.prosecdef, row.proname).toBe(false);
 			expect(row.proconfig, row.proname).toContain('search_path=""');
 		}
+	});
+
+	it('fixes the search_path of every private helper, above all the security definer ones', async () => {
+		const rows = await db.query<{
+			proname: string;
+			prosecdef: boolean;
+			proconfig: string[] | null;
+		}>(`
+			select p.proname, p.prosecdef, p.proconfig from pg_proc p
+			join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'private'`);
+		expect(rows.filter((r) => r.prosecdef).length).toBeGreaterThan(5);
+		for (const row of rows) expect(row.proconfig, row.proname).toContain('search_path=""');
+	});
+
+	it('lets a visitor call only the read functions and suggest_initiative', async () => {
+		const rows = await db.query<{ proname: string }>(`
+			select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname = 'public' and has_function_privilege('anon', p.oid, 'execute')
+			order by p.proname`);
+		expect(rows.map((r) => r.proname)).toEqual([
+			'area_boundaries',
+			'atlas',
+			'join_suggestions',
+			'organisation_detail',
+			'reference_data',
+			'search_organisations',
+			'suggest_initiative'
+		]);
 	});
 
 	it('indexes the columns that policies and functions filter on', async () => {

@@ -39,6 +39,69 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			atlas_roles: {
+				Row: {
+					area_id: string | null;
+					created_at: string;
+					id: number;
+					role: string;
+					user_id: string;
+				};
+				Insert: {
+					area_id?: string | null;
+					created_at?: string;
+					id: number;
+					role: string;
+					user_id: string;
+				};
+				Update: {
+					area_id?: string | null;
+					created_at?: string;
+					id?: number;
+					role?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
+			audit_log: {
+				Row: {
+					action: string;
+					actor_id: string | null;
+					after: Json | null;
+					at: string;
+					before: Json | null;
+					id: number;
+					organisation_ids: string[];
+					record_id: string;
+					table_name: string;
+					transaction_id: number;
+				};
+				Insert: {
+					action: string;
+					actor_id?: string | null;
+					after?: Json | null;
+					at?: string;
+					before?: Json | null;
+					id: number;
+					organisation_ids: string[];
+					record_id: string;
+					table_name: string;
+					transaction_id?: number;
+				};
+				Update: {
+					action?: string;
+					actor_id?: string | null;
+					after?: Json | null;
+					at?: string;
+					before?: Json | null;
+					id?: number;
+					organisation_ids?: string[];
+					record_id?: string;
+					table_name?: string;
+					transaction_id?: number;
+				};
+				Relationships: [];
+			};
 			collaboration_kinds: {
 				Row: {
 					id: string;
@@ -62,6 +125,7 @@ export type Database = {
 					id: string;
 					is_illustrative: boolean;
 					kind: string;
+					proposed_by: string | null;
 					source: string | null;
 					source_id: string;
 					started_on: string | null;
@@ -76,6 +140,7 @@ export type Database = {
 					id?: string;
 					is_illustrative?: boolean;
 					kind: string;
+					proposed_by?: string | null;
 					source?: string | null;
 					source_id: string;
 					started_on?: string | null;
@@ -90,6 +155,7 @@ export type Database = {
 					id?: string;
 					is_illustrative?: boolean;
 					kind?: string;
+					proposed_by?: string | null;
 					source?: string | null;
 					source_id?: string;
 					started_on?: string | null;
@@ -233,6 +299,7 @@ export type Database = {
 					source: string | null;
 					status: string;
 					updated_at: string;
+					version: number;
 					website: string | null;
 				};
 				Insert: {
@@ -263,6 +330,7 @@ export type Database = {
 					source?: string | null;
 					status?: string;
 					updated_at?: string;
+					version?: number;
 					website?: string | null;
 				};
 				Update: {
@@ -293,6 +361,7 @@ export type Database = {
 					source?: string | null;
 					status?: string;
 					updated_at?: string;
+					version?: number;
 					website?: string | null;
 				};
 				Relationships: [];
@@ -315,6 +384,75 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			suggestions: {
+				Row: {
+					address: string | null;
+					area_id: string | null;
+					created_at: string;
+					decided_at: string | null;
+					decided_by: string | null;
+					decision_reason: string | null;
+					description: string;
+					email: string | null;
+					honeypot: string | null;
+					id: string;
+					kind: string;
+					lat: number;
+					lng: number;
+					name: string;
+					organisation_id: string | null;
+					sender_hash: string | null;
+					status: string;
+					submitter_note: string | null;
+					theme_ids: string[];
+					website: string | null;
+				};
+				Insert: {
+					address?: string | null;
+					area_id?: string | null;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					decision_reason?: string | null;
+					description?: string;
+					email?: string | null;
+					honeypot?: string | null;
+					id?: string;
+					kind?: string;
+					lat: number;
+					lng: number;
+					name: string;
+					organisation_id?: string | null;
+					sender_hash?: string | null;
+					status?: string;
+					submitter_note?: string | null;
+					theme_ids?: string[];
+					website?: string | null;
+				};
+				Update: {
+					address?: string | null;
+					area_id?: string | null;
+					created_at?: string;
+					decided_at?: string | null;
+					decided_by?: string | null;
+					decision_reason?: string | null;
+					description?: string;
+					email?: string | null;
+					honeypot?: string | null;
+					id?: string;
+					kind?: string;
+					lat?: number;
+					lng?: number;
+					name?: string;
+					organisation_id?: string | null;
+					sender_hash?: string | null;
+					status?: string;
+					submitter_note?: string | null;
+					theme_ids?: string[];
+					website?: string | null;
+				};
+				Relationships: [];
+			};
 			themes: {
 				Row: {
 					id: string;
@@ -333,12 +471,26 @@ export type Database = {
 		};
 		Views: { [_ in never]: never };
 		Functions: {
+			accept_suggestion: { Args: { area_id?: string; suggestion_id: string }; Returns: Json };
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
+			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
+			end_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
+			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
+			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };
+			organisation_history: { Args: { organisation_slug: string }; Returns: Json };
+			pending_suggestions: { Args: Record<PropertyKey, never>; Returns: Json };
+			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
+			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
+			restore_organisation_version: { Args: { organisation_slug: string; version: number }; Returns: Json };
+			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
+			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
+			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };
