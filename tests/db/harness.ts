@@ -28,6 +28,8 @@ export interface TestDatabase {
 	exec(sql: string): Promise<void>;
 	/** As an API request with these claims, in a transaction that is always rolled back. */
 	as<T>(claims: RequestClaims, work: (query: Query, run: Run) => Promise<T>): Promise<T>;
+	/** As an API request, committed when the work succeeds (rolled back when it throws). */
+	committed<T>(claims: RequestClaims, work: (query: Query) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
 
@@ -116,6 +118,18 @@ function withRequests(
 				return await work(query, run);
 			} finally {
 				await exec('rollback');
+			}
+		},
+		async committed(claims, work) {
+			await exec('begin');
+			try {
+				await query(setRequestClaimsSql, requestClaimsParams(claims));
+				const result = await work(query);
+				await exec('commit');
+				return result;
+			} catch (error) {
+				await exec('rollback');
+				throw error;
 			}
 		},
 		close

@@ -53,7 +53,7 @@ describe('hosted adapter', () => {
 	afterAll(() => db?.close());
 
 	it('reads the atlas through supabase-js with the anon key', async () => {
-		const backend = createHostedBackend({ url, anonKey, fetch: postgrest });
+		const backend = await createHostedBackend({ url, anonKey, fetch: postgrest });
 		expect(backend.info).toEqual({ kind: 'hosted', location: 'example-project.supabase.co' });
 		const atlas = await backend.atlas({ themes: ['energie'] });
 		expect(atlas.organisations.map((o) => o.slug).sort()).toEqual([
@@ -64,7 +64,7 @@ describe('hosted adapter', () => {
 	});
 
 	it('searches and reads details the same way the embedded adapter does', async () => {
-		const backend = createHostedBackend({ url, anonKey, fetch: postgrest });
+		const backend = await createHostedBackend({ url, anonKey, fetch: postgrest });
 		const hits = await backend.search('plein 40 45');
 		expect(hits[0]?.slug).toBe('wij-zijn-plein-40-45');
 		const detail = await backend.organisation('wij-zijn-plein-40-45');
@@ -74,7 +74,7 @@ describe('hosted adapter', () => {
 
 	it('reports an unreachable server as unreachable', async () => {
 		const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-		const backend = createHostedBackend({ url, anonKey, fetch: offline });
+		const backend = await createHostedBackend({ url, anonKey, fetch: offline });
 		const error = await backend.referenceData().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(BackendError);
 		expect((error as BackendError).code).toBe('unreachable');
@@ -91,14 +91,14 @@ describe('hosted adapter', () => {
 				},
 				{ status: 404 }
 			);
-		const backend = createHostedBackend({ url, anonKey, fetch: unmigrated });
+		const backend = await createHostedBackend({ url, anonKey, fetch: unmigrated });
 		const error = await backend.atlas().catch((e: unknown) => e);
 		expect((error as BackendError).code).toBe('incompatible');
 	});
 
 	it('reports data of the wrong shape as incompatible rather than drawing it', async () => {
 		const outdated: typeof fetch = async () => Response.json({ organisations: [['x']] });
-		const backend = createHostedBackend({ url, anonKey, fetch: outdated });
+		const backend = await createHostedBackend({ url, anonKey, fetch: outdated });
 		const error = await backend.atlas().catch((e: unknown) => e);
 		expect((error as BackendError).code).toBe('incompatible');
 	});

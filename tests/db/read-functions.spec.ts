@@ -3,8 +3,7 @@
  * embedded adapter uses, as the anonymous visitor the app acts as.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRpcBackend, type Backend } from '../../src/lib/data/backend';
-import { rpcSql } from '../../src/lib/data/embedded/rpc-sql';
+import type { Backend } from '../../src/lib/data/backend';
 import {
 	anon,
 	databaseKinds,
@@ -13,17 +12,7 @@ import {
 	users,
 	type TestDatabase
 } from './harness';
-import type { RequestClaims } from '../../src/lib/data/embedded/request-claims';
-
-function backendFor(db: TestDatabase, claims: RequestClaims): Backend {
-	return createRpcBackend({ kind: 'embedded', location: db.kind }, (name, args) =>
-		db.as(claims, async (query) => {
-			const { sql, params, returns } = rpcSql(name, args);
-			const rows = await query<{ result: unknown }>(sql, params);
-			return returns === 'set' ? rows : rows[0]?.result;
-		})
-	);
-}
+import { backendFor } from './port';
 
 /** Nieuw-West, roughly. */
 const nieuwWest = [4.74, 52.33, 4.86, 52.395] as const;

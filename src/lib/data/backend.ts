@@ -6,8 +6,32 @@ import {
 	decodeReferenceData,
 	decodeSearchHits
 } from './decode';
+import type { AuthPort } from './auth';
+import { BackendError } from './errors';
+import {
+	decodeAccount,
+	decodeEditableOrganisations,
+	decodeHistory,
+	decodeOrganisationForEdit,
+	decodePendingSuggestions,
+	decodeSaved,
+	organisationRow,
+	suggestionRow
+} from './editing-decode';
+import type {
+	Account,
+	EditableOrganisation,
+	HistoryVersion,
+	OrganisationFields,
+	OrganisationForEdit,
+	OrganisationStatus,
+	PendingSuggestion,
+	SavedOrganisation,
+	SuggestionInput
+} from './editing-types';
 import type {
 	AreaBoundaries,
+	CollaborationKind,
 	Atlas,
 	AtlasQuery,
 	JoinQuery,
@@ -28,6 +52,38 @@ export interface Backend {
 	areaBoundaries(): Promise<AreaBoundaries>;
 	/** Places to join near `query.at`, best first (see join_suggestions in the migrations). */
 	joinSuggestions(query: JoinQuery): Promise<JoinSuggestion[]>;
+
+	readonly auth: AuthPort;
+	/** The signed-in user's name, roles and organisations; null for a visitor. */
+	account(): Promise<Account | null>;
+	editableOrganisations(): Promise<EditableOrganisation[]>;
+	/** Null when it does not exist or the caller may not edit it. */
+	organisationForEdit(slug: string): Promise<OrganisationForEdit | null>;
+	/** Creates (without `id`) or edits; an edit names the version it was made on. */
+	saveOrganisation(
+		fields: OrganisationFields,
+		edit?: { id: string; version: number }
+	): Promise<SavedOrganisation>;
+	setOrganisationStatus(
+		id: string,
+		status: OrganisationStatus,
+		version: number
+	): Promise<SavedOrganisation>;
+	proposeCollaboration(
+		from: string,
+		to: string,
+		kind: CollaborationKind,
+		description: string
+	): Promise<void>;
+	confirmCollaboration(id: string): Promise<void>;
+	endCollaboration(id: string): Promise<void>;
+	suggestInitiative(suggestion: SuggestionInput): Promise<void>;
+	pendingSuggestions(): Promise<PendingSuggestion[]>;
+	/** Creates the organisation, published; answers its slug. */
+	acceptSuggestion(id: string, areaId?: string | null): Promise<string>;
+	rejectSuggestion(id: string, reason: string): Promise<void>;
+	organisationHistory(slug: string): Promise<HistoryVersion[]>;
+	restoreOrganisationVersion(slug: string, version: number): Promise<void>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -75,7 +131,27 @@ export const rpcFunctions = {
 			'travel',
 			'max_results'
 		]
-	}
+	},
+	my_account: { returns: 'scalar', args: [] },
+	editable_organisations: { returns: 'scalar', args: [] },
+	organisation_for_edit: { returns: 'scalar', args: ['organisation_slug'] },
+	save_organisation: { returns: 'scalar', args: ['organisation', 'expected_version'] },
+	set_organisation_status: {
+		returns: 'scalar',
+		args: ['organisation_id', 'status', 'expected_version']
+	},
+	propose_collaboration: {
+		returns: 'scalar',
+		args: ['from_organisation', 'to_organisation', 'collaboration_kind', 'description']
+	},
+	confirm_collaboration: { returns: 'scalar', args: ['collaboration_id'] },
+	end_collaboration: { returns: 'scalar', args: ['collaboration_id'] },
+	suggest_initiative: { returns: 'scalar', args: ['suggestion'] },
+	pending_suggestions: { returns: 'scalar', args: [] },
+	accept_suggestion: { returns: 'scalar', args: ['suggestion_id', 'area_id'] },
+	reject_suggestion: { returns: 'scalar', args: ['suggestion_id', 'reason'] },
+	organisation_history: { returns: 'scalar', args: ['organisation_slug'] },
+	restore_organisation_version: { returns: 'scalar', args: ['organisation_slug', 'version'] }
 } as const satisfies Record<string, { returns: 'scalar' | 'set'; args: readonly string[] }>;
 
 export type RpcName = keyof typeof rpcFunctions;
@@ -87,9 +163,77 @@ export type RpcArgs<N extends RpcName> = Partial<
 export type RpcTransport = <N extends RpcName>(name: N, args: RpcArgs<N>) => Promise<unknown>;
 
 /** A backend over any transport: the methods, their arguments and the decoding are shared. */
-export function createRpcBackend(info: BackendInfo, call: RpcTransport): Backend {
+export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: AuthPort): Backend {
 	return {
 		info,
+		auth,
+		async account() {
+			return decodeAccount(await call('my_account', {}));
+		},
+		async editableOrganisations() {
+			return decodeEditableOrganisations(await call('editable_organisations', {}));
+		},
+		async organisationForEdit(slug) {
+			return decodeOrganisationForEdit(
+				await call('organisation_for_edit', { organisation_slug: slug })
+			);
+		},
+		async saveOrganisation(fields, edit) {
+			return decodeSaved(
+				await call('save_organisation', {
+					organisation: organisationRow(fields, edit?.id),
+					expected_version: edit?.version ?? null
+				})
+			);
+		},
+		async setOrganisationStatus(id, status, version) {
+			return decodeSaved(
+				await call('set_organisation_status', {
+					organisation_id: id,
+					status,
+					expected_version: version
+				})
+			);
+		},
+		async proposeCollaboration(from, to, kind, description) {
+			await call('propose_collaboration', {
+				from_organisation: from,
+				to_organisation: to,
+				collaboration_kind: kind,
+				description
+			});
+		},
+		async confirmCollaboration(id) {
+			await call('confirm_collaboration', { collaboration_id: id });
+		},
+		async endCollaboration(id) {
+			await call('end_collaboration', { collaboration_id: id });
+		},
+		async suggestInitiative(suggestion) {
+			await call('suggest_initiative', { suggestion: suggestionRow(suggestion) });
+		},
+		async pendingSuggestions() {
+			return decodePendingSuggestions(await call('pending_suggestions', {}));
+		},
+		async acceptSuggestion(id, areaId) {
+			const created = (await call('accept_suggestion', {
+				suggestion_id: id,
+				area_id: areaId ?? null
+			})) as { slug?: unknown } | null;
+			if (typeof created?.slug !== 'string') {
+				throw new BackendError('incompatible', 'accept_suggestion() returned no slug');
+			}
+			return created.slug;
+		},
+		async rejectSuggestion(id, reason) {
+			await call('reject_suggestion', { suggestion_id: id, reason });
+		},
+		async organisationHistory(slug) {
+			return decodeHistory(await call('organisation_history', { organisation_slug: slug }));
+		},
+		async restoreOrganisationVersion(slug, version) {
+			await call('restore_organisation_version', { organisation_slug: slug, version });
+		},
 		async referenceData() {
 			return decodeReferenceData(await call('reference_data', {}));
 		},

@@ -320,7 +320,8 @@ export function decodeSearchHits(payload: unknown): SearchHit[] {
 	return parse(searchHitsSchema, payload, 'search_organisations');
 }
 
-function parse<S extends v.GenericSchema>(
+/** Checks a payload against its schema, or fails with where it differs. */
+export function parse<S extends v.GenericSchema>(
 	schema: S,
 	payload: unknown,
 	fn: string

@@ -1,8 +1,11 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createRpcBackend, embeddedLocation, type Backend } from '../backend';
-import { BackendError } from '../errors';
+import { claimsOf } from '../auth';
+import { decodeDemoAccounts } from '../editing-decode';
+import { BackendError, refusalOf } from '../errors';
+import { createDemoAuth } from './demo-auth';
 import { embeddedDataDir } from './database-snapshot';
-import { anonymousClaims, requestClaimsParams, setRequestClaimsSql } from './request-claims';
+import { requestClaimsParams, setRequestClaimsSql } from './request-claims';
 import { onSetupStep } from './setup-progress';
 import { rpcSql } from './rpc-sql';
 import PgliteWorker from './pglite.worker?worker';
@@ -12,22 +15,43 @@ const startTimeoutMs = 60_000;
 
 /**
  * The embedded default: real Postgres (PGlite) in a worker, running the
- * migrations and seed of supabase/. Every call acts as the anonymous visitor,
+ * migrations and seed of supabase/. Every call acts as the signed-in demo
+ * user, or the anonymous visitor, with the claims a hosted request would carry,
  * so row-level security applies exactly as it does hosted.
  */
 export async function createEmbeddedBackend(): Promise<Backend> {
 	const database = await start();
-	return createRpcBackend({ kind: 'embedded', location: embeddedLocation }, (name, args) =>
-		database
-			.transaction(async (tx) => {
-				await tx.query(setRequestClaimsSql, requestClaimsParams(anonymousClaims));
-				const { sql, params, returns } = rpcSql(name, args);
-				const result = await tx.query<{ result: unknown }>(sql, params);
-				return returns === 'set' ? result.rows : result.rows[0]?.result;
-			})
-			.catch((error: unknown) => {
-				throw new BackendError('query', `${name}() failed: ${String(error)}`, { cause: error });
-			})
+	// The list of demo accounts is the one query that runs as the database's
+	// owner: it is the local demo's sign-in screen, and private.demo_accounts()
+	// is granted to no API role.
+	const auth = createDemoAuth(async () => {
+		const result = await database.query<{ result: unknown }>(
+			'select private.demo_accounts() as result'
+		);
+		return decodeDemoAccounts(result.rows[0]?.result);
+	});
+	return createRpcBackend(
+		{ kind: 'embedded', location: embeddedLocation },
+		(name, args) =>
+			database
+				.transaction(async (tx) => {
+					await tx.query(setRequestClaimsSql, requestClaimsParams(claimsOf(auth.session())));
+					const { sql, params, returns } = rpcSql(name, args);
+					const result = await tx.query<{ result: unknown }>(sql, params);
+					return returns === 'set' ? result.rows : result.rows[0]?.result;
+				})
+				.catch((error: unknown) => {
+					const refusal = refusalOf(error as { code?: string; message?: string });
+					throw new BackendError(
+						refusal ? 'refused' : 'query',
+						`${name}() failed: ${String(error)}`,
+						{
+							cause: error,
+							...(refusal ? { refusal } : {})
+						}
+					);
+				}),
+		auth
 	);
 }
 

@@ -1,0 +1,339 @@
+/**
+ * Decoding of what the editing functions return, and the rows they take. The
+ * SQL speaks in column names; the app in its own; this is the one translation.
+ */
+import * as v from 'valibot';
+import { parse } from './decode';
+import {
+	collaborationKinds,
+	collaborationStatuses,
+	locationPrecisions,
+	organisationKinds,
+	partsOfDay
+} from './types';
+import type {
+	Account,
+	DemoAccount,
+	EditableOrganisation,
+	HistoryVersion,
+	OrganisationFields,
+	OrganisationForEdit,
+	PendingSuggestion,
+	SavedOrganisation,
+	SuggestionInput
+} from './editing-types';
+
+const status = v.picklist(['draft', 'published', 'archived']);
+const kind = v.picklist(organisationKinds);
+const text = v.nullish(v.string(), null);
+const number = v.nullish(v.number(), null);
+
+const accountSchema = v.nullable(
+	v.pipe(
+		v.object({
+			user_id: v.string(),
+			display_name: v.nullish(v.string(), ''),
+			is_admin: v.boolean(),
+			coordinator_areas: v.array(v.object({ id: v.string(), name: v.string() })),
+			organisations: v.array(
+				v.object({ id: v.string(), slug: v.string(), name: v.string(), status, role: v.string() })
+			)
+		}),
+		v.transform((a): Account => ({
+			userId: a.user_id,
+			displayName: a.display_name,
+			isAdmin: a.is_admin,
+			coordinatorAreas: a.coordinator_areas,
+			organisations: a.organisations
+		}))
+	)
+);
+
+export const decodeAccount = (value: unknown): Account | null =>
+	parse(accountSchema, value ?? null, 'my_account');
+
+const demoAccountsSchema = v.array(
+	v.pipe(
+		v.object({
+			user_id: v.string(),
+			email: v.string(),
+			display_name: v.string(),
+			is_admin: v.boolean(),
+			coordinator_areas: v.array(v.string()),
+			organisations: v.array(v.string())
+		}),
+		v.transform((a): DemoAccount => ({
+			userId: a.user_id,
+			email: a.email,
+			displayName: a.display_name,
+			isAdmin: a.is_admin,
+			coordinatorAreas: a.coordinator_areas,
+			organisations: a.organisations
+		}))
+	)
+);
+
+export const decodeDemoAccounts = (value: unknown): DemoAccount[] =>
+	parse(demoAccountsSchema, value ?? [], 'demo_accounts');
+
+const fieldsEntries = {
+	name: v.string(),
+	kind,
+	description: v.string(),
+	lng: number,
+	lat: number,
+	location_precision: v.picklist(locationPrecisions),
+	address: text,
+	postcode: text,
+	city: text,
+	area_id: text,
+	website: text,
+	email: text,
+	phone: text,
+	open_to_newcomers: v.boolean(),
+	help_wanted: v.array(v.string()),
+	languages: v.array(v.string()),
+	meeting_times: text,
+	meeting_place: text,
+	join_next_step: text,
+	themes: v.array(v.string()),
+	meeting_slots: v.array(v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) }))
+};
+
+type FieldsRow = v.InferOutput<v.ObjectSchema<typeof fieldsEntries, undefined>>;
+
+function fieldsFromRow(row: FieldsRow): OrganisationFields {
+	return {
+		name: row.name,
+		kind: row.kind,
+		description: row.description,
+		lng: row.lng,
+		lat: row.lat,
+		locationPrecision: row.location_precision,
+		address: row.address,
+		postcode: row.postcode,
+		city: row.city,
+		areaId: row.area_id,
+		website: row.website,
+		email: row.email,
+		phone: row.phone,
+		openToNewcomers: row.open_to_newcomers,
+		helpWanted: row.help_wanted,
+		languages: row.languages,
+		meetingTimes: row.meeting_times,
+		meetingPlace: row.meeting_place,
+		joinNextStep: row.join_next_step,
+		themes: row.themes,
+		meetingSlots: row.meeting_slots.map((s) => ({ weekday: s.weekday, partOfDay: s.part_of_day }))
+	};
+}
+
+/** The row save_organisation() takes: the columns by their names, themes and meeting times. */
+export function organisationRow(fields: OrganisationFields, id?: string): Record<string, unknown> {
+	return {
+		...(id ? { id } : {}),
+		name: fields.name,
+		kind: fields.kind,
+		description: fields.description,
+		lng: fields.lng,
+		lat: fields.lat,
+		location_precision: fields.locationPrecision,
+		address: fields.address,
+		postcode: fields.postcode,
+		city: fields.city,
+		area_id: fields.areaId,
+		website: fields.website,
+		email: fields.email,
+		phone: fields.phone,
+		open_to_newcomers: fields.openToNewcomers,
+		help_wanted: fields.helpWanted,
+		languages: fields.languages,
+		meeting_times: fields.meetingTimes,
+		meeting_place: fields.meetingPlace,
+		join_next_step: fields.joinNextStep,
+		themes: fields.themes,
+		meeting_slots: fields.meetingSlots.map((s) => ({
+			weekday: s.weekday,
+			part_of_day: s.partOfDay
+		}))
+	};
+}
+
+const forEditSchema = v.nullable(
+	v.pipe(
+		v.object({
+			...fieldsEntries,
+			id: v.string(),
+			slug: v.string(),
+			version: v.number(),
+			status,
+			updated_at: v.string(),
+			can_publish: v.boolean(),
+			collaborations: v.array(
+				v.object({
+					id: v.string(),
+					kind: v.picklist(collaborationKinds),
+					status: v.picklist(collaborationStatuses),
+					description: v.string(),
+					started_on: text,
+					ended_on: text,
+					direction: v.picklist(['outgoing', 'incoming']),
+					proposed_by_us: v.nullish(v.boolean(), false),
+					can_confirm: v.boolean(),
+					partner: v.object({ id: v.string(), slug: v.string(), name: v.string(), kind })
+				})
+			)
+		}),
+		v.transform((row): OrganisationForEdit => ({
+			...fieldsFromRow(row),
+			id: row.id,
+			slug: row.slug,
+			version: row.version,
+			status: row.status,
+			updatedAt: row.updated_at,
+			canPublish: row.can_publish,
+			collaborations: row.collaborations.map((c) => ({
+				id: c.id,
+				kind: c.kind,
+				status: c.status,
+				description: c.description,
+				startedOn: c.started_on,
+				endedOn: c.ended_on,
+				direction: c.direction,
+				proposedByUs: c.proposed_by_us,
+				canConfirm: c.can_confirm,
+				partner: c.partner
+			}))
+		}))
+	)
+);
+
+export const decodeOrganisationForEdit = (value: unknown): OrganisationForEdit | null =>
+	parse(forEditSchema, value ?? null, 'organisation_for_edit');
+
+const editableSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			slug: v.string(),
+			name: v.string(),
+			kind,
+			status,
+			area: text,
+			updated_at: v.string(),
+			member: v.boolean(),
+			proposals_waiting: v.number()
+		}),
+		v.transform((o): EditableOrganisation => ({
+			id: o.id,
+			slug: o.slug,
+			name: o.name,
+			kind: o.kind,
+			status: o.status,
+			area: o.area,
+			updatedAt: o.updated_at,
+			member: o.member,
+			proposalsWaiting: o.proposals_waiting
+		}))
+	)
+);
+
+export const decodeEditableOrganisations = (value: unknown): EditableOrganisation[] =>
+	parse(editableSchema, value ?? [], 'editable_organisations');
+
+const savedSchema = v.object({ id: v.string(), slug: v.string(), version: v.number(), status });
+
+export const decodeSaved = (value: unknown): SavedOrganisation =>
+	parse(savedSchema, value, 'save_organisation');
+
+/** The row suggest_initiative() takes. */
+export function suggestionRow(input: SuggestionInput): Record<string, unknown> {
+	return {
+		name: input.name,
+		kind: input.kind,
+		description: input.description,
+		theme_ids: input.themes,
+		lng: input.lng,
+		lat: input.lat,
+		address: input.address,
+		area_id: input.areaId,
+		website: input.website,
+		email: input.email,
+		submitter_note: input.submitterNote,
+		honeypot: input.honeypot
+	};
+}
+
+const pendingSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			name: v.string(),
+			kind,
+			description: v.string(),
+			themes: v.array(v.string()),
+			lng: v.number(),
+			lat: v.number(),
+			address: text,
+			area_id: text,
+			website: text,
+			email: text,
+			submitter_note: text,
+			created_at: v.string()
+		}),
+		v.transform((s): PendingSuggestion => ({
+			id: s.id,
+			name: s.name,
+			kind: s.kind,
+			description: s.description,
+			themes: s.themes,
+			lng: s.lng,
+			lat: s.lat,
+			address: s.address,
+			areaId: s.area_id,
+			website: s.website,
+			email: s.email,
+			submitterNote: s.submitter_note,
+			createdAt: s.created_at
+		}))
+	)
+);
+
+export const decodePendingSuggestions = (value: unknown): PendingSuggestion[] =>
+	parse(pendingSchema, value ?? [], 'pending_suggestions');
+
+const row = v.nullable(v.record(v.string(), v.unknown()));
+const historySchema = v.array(
+	v.pipe(
+		v.object({
+			version: v.number(),
+			at: v.string(),
+			actor: text,
+			changes_organisation: v.boolean(),
+			changes: v.array(
+				v.object({
+					table: v.picklist([
+						'organisations',
+						'organisation_themes',
+						'meeting_times',
+						'collaborations'
+					]),
+					action: v.picklist(['insert', 'update', 'delete']),
+					record: v.string(),
+					before: row,
+					after: row
+				})
+			)
+		}),
+		v.transform((h): HistoryVersion => ({
+			version: h.version,
+			at: h.at,
+			actor: h.actor,
+			changesOrganisation: h.changes_organisation,
+			changes: h.changes
+		}))
+	)
+);
+
+export const decodeHistory = (value: unknown): HistoryVersion[] =>
+	parse(historySchema, value ?? [], 'organisation_history');

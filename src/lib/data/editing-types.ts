@@ -1,0 +1,152 @@
+/**
+ * What keeping the atlas current reads and writes: the signed-in account, an
+ * organisation as its editors see it, collaborations to confirm, suggestions
+ * and history. Shapes follow the SQL functions in the editing migration.
+ */
+import type {
+	CollaborationKind,
+	CollaborationStatus,
+	LocationPrecision,
+	OrganisationKind,
+	PartOfDay
+} from './types';
+
+export type OrganisationStatus = 'draft' | 'published' | 'archived';
+
+export interface Account {
+	userId: string;
+	displayName: string;
+	isAdmin: boolean;
+	/** The areas this user coordinates (with all that lies within them). */
+	coordinatorAreas: { id: string; name: string }[];
+	organisations: {
+		id: string;
+		slug: string;
+		name: string;
+		status: OrganisationStatus;
+		role: string;
+	}[];
+}
+
+/** A local demo account of the embedded database. */
+export interface DemoAccount {
+	userId: string;
+	email: string;
+	displayName: string;
+	isAdmin: boolean;
+	coordinatorAreas: string[];
+	organisations: string[];
+}
+
+export interface MeetingSlot {
+	/** ISO weekday: 1 is Monday. */
+	weekday: number;
+	partOfDay: PartOfDay;
+}
+
+/** Everything an editor fills in: the columns of an organisation, its themes and meeting times. */
+export interface OrganisationFields {
+	name: string;
+	kind: OrganisationKind;
+	description: string;
+	lng: number | null;
+	lat: number | null;
+	locationPrecision: LocationPrecision;
+	address: string | null;
+	postcode: string | null;
+	city: string | null;
+	areaId: string | null;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
+	openToNewcomers: boolean;
+	helpWanted: string[];
+	languages: string[];
+	meetingTimes: string | null;
+	meetingPlace: string | null;
+	joinNextStep: string | null;
+	themes: string[];
+	meetingSlots: MeetingSlot[];
+}
+
+export interface CollaborationForEdit {
+	id: string;
+	kind: CollaborationKind;
+	status: CollaborationStatus;
+	description: string;
+	startedOn: string | null;
+	endedOn: string | null;
+	direction: 'outgoing' | 'incoming';
+	proposedByUs: boolean;
+	canConfirm: boolean;
+	partner: { id: string; slug: string; name: string; kind: OrganisationKind };
+}
+
+export interface OrganisationForEdit extends OrganisationFields {
+	id: string;
+	slug: string;
+	version: number;
+	status: OrganisationStatus;
+	updatedAt: string;
+	/** Whether this user may publish it: a coordinator of its area, or an admin. */
+	canPublish: boolean;
+	collaborations: CollaborationForEdit[];
+}
+
+export interface EditableOrganisation {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	status: OrganisationStatus;
+	area: string | null;
+	updatedAt: string;
+	member: boolean;
+	proposalsWaiting: number;
+}
+
+export interface SavedOrganisation {
+	id: string;
+	slug: string;
+	version: number;
+	status: OrganisationStatus;
+}
+
+export interface SuggestionInput {
+	name: string;
+	kind: OrganisationKind;
+	description: string;
+	themes: string[];
+	lng: number;
+	lat: number;
+	address: string | null;
+	areaId: string | null;
+	website: string | null;
+	email: string | null;
+	submitterNote: string | null;
+	/** The field people never see; robots fill it. */
+	honeypot: string;
+}
+
+export interface PendingSuggestion extends Omit<SuggestionInput, 'honeypot'> {
+	id: string;
+	createdAt: string;
+}
+
+export interface HistoryChange {
+	table: 'organisations' | 'organisation_themes' | 'meeting_times' | 'collaborations';
+	action: 'insert' | 'update' | 'delete';
+	record: string;
+	before: Record<string, unknown> | null;
+	after: Record<string, unknown> | null;
+}
+
+/** One version: everything one save changed. */
+export interface HistoryVersion {
+	version: number;
+	at: string;
+	/** Who saved it; null for the atlas's starting data. */
+	actor: string | null;
+	changesOrganisation: boolean;
+	changes: HistoryChange[];
+}
