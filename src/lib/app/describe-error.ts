@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { BackendError, type BackendKind } from '$lib/data';
+import type { Refusal } from '$lib/data/errors';
 
 /**
  * The one place where a failure becomes words for the user: translated, and
@@ -15,9 +16,39 @@ export function describeError(error: unknown, backend: BackendKind): string {
 				return m.error_incompatible();
 			case 'query':
 				return m.error_query();
+			case 'refused':
+				return refusalMessage(error.refusal);
 		}
 	}
 	return m.error_unknown();
+}
+
+/** Why the database said no, as the person can act on it. */
+export function refusalMessage(refusal: Refusal | null): string {
+	switch (refusal?.reason) {
+		case 'stale_version':
+			return m.refused_stale();
+		case 'publish_requires_coordinator':
+			return m.refused_publish();
+		case 'confirm_requires_other_side':
+			return m.refused_confirm();
+		case 'collaboration_ended':
+			return m.refused_ended();
+		case 'rate_limited':
+			return m.refused_rate_limited();
+		case 'suggestion_decided':
+			return m.refused_decided();
+		case 'not_found':
+			return m.refused_not_found();
+		case 'auth':
+			return m.refused_auth();
+		case 'invalid':
+			return refusal.constraint === 'collaborations_once_per_kind_idx'
+				? m.refused_collaboration_exists()
+				: m.refused_invalid();
+		default:
+			return m.refused_not_allowed();
+	}
 }
 
 /** Superseded requests are not failures. */

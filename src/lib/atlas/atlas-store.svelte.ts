@@ -163,6 +163,52 @@ export class AtlasStore {
 
 	setPicking(picking: boolean): void {
 		this.#picking = picking;
+		if (!picking) this.#pointRequest = null;
+	}
+
+	#draftPoint = $state.raw<{ lng: number; lat: number } | null>(null);
+
+	/** The point a form is choosing for an organisation, drawn on the map while it is open. */
+	get draftPoint(): { lng: number; lat: number } | null {
+		return this.#draftPoint;
+	}
+
+	setDraftPoint(point: { lng: number; lat: number } | null): void {
+		this.#draftPoint = point;
+	}
+
+	/** Whoever asked for the next click on the map (a form choosing a location), if anyone. */
+	#pointRequest: ((point: { lng: number; lat: number }) => void) | null = null;
+
+	/** The next click on the map gives its point to `use`, instead of choosing "near me". */
+	requestPoint(use: (point: { lng: number; lat: number }) => void): void {
+		this.#pointRequest = use;
+		this.#picking = true;
+	}
+
+	/** Hands a click to whoever requested it; false when nobody did. */
+	takePoint(point: { lng: number; lat: number }): boolean {
+		const use = this.#pointRequest;
+		if (!use) return false;
+		this.#pointRequest = null;
+		this.#picking = false;
+		use(point);
+		return true;
+	}
+
+	/**
+	 * Asks the database again, after an edit or a change of user. Only what an
+	 * anonymous visitor sees is kept for the next start (`cache`): a member's
+	 * drafts stay out of this browser's storage.
+	 */
+	async refresh({ cache }: { cache: boolean }): Promise<void> {
+		const backend = this.#backend;
+		if (!backend) return;
+		const atlas = await backend.atlas();
+		this.#atlas = atlas;
+		const reference = this.#reference;
+		if (cache && reference)
+			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
 	}
 
 	/** Filters come from the URL; the page passes them on whenever it changes. */
@@ -226,7 +272,10 @@ export class AtlasStore {
 			this.#updating = false;
 			void this.#loadAreaBoundaries(backend);
 			performance.mark('buurtatlas:data-ready');
-			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
+			// What a signed-in user sees (drafts) is not kept for the next start.
+			if (!backend.auth.session()) {
+				writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
+			}
 		} catch (error) {
 			this.#updating = false;
 			this.#load = { phase: 'failed', error };

@@ -12,6 +12,8 @@ import type { Atlas, ReferenceData } from './types';
 export type { Backend, BackendInfo, BackendKind } from './backend';
 export { BackendError, type BackendErrorCode } from './errors';
 export type * from './types';
+export type * from './editing-types';
+export type { AuthPort, Session, SignInMethod } from './auth';
 
 let connecting: Promise<Backend> | undefined;
 
