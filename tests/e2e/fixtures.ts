@@ -24,6 +24,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 			context.on('console', (message: ConsoleMessage) => {
 				if (message.type() !== 'error') return;
 				if (refusedOnPurpose(message.location().url)) return;
+				// PGlite's worker logs every SQL error it hands back; the app handles
+				// those it expects (a refused write) and logs the rest itself.
+				if (/pglite\.worker/.test(message.location().url) && /^error: /.test(message.text()))
+					return;
 				if (/Failed to load resource/.test(message.text()) && refusedOnPurpose(message.text()))
 					return;
 				errors.push(message.text());
@@ -52,8 +56,17 @@ export async function waitForMarkers(page: Page): Promise<number> {
  * Counts pixels of the map canvas in a marker colour: proof that markers are
  * drawn on the canvas, not just present in the data.
  */
-export async function countMarkerPixels(page: Page, colour: string): Promise<number> {
-	const png = PNG.sync.read(await page.locator('[data-testid=map] canvas').screenshot());
+export async function countMarkerPixels(
+	page: Page,
+	colour: string,
+	/** Only this part of the page, in page pixels. */
+	clip?: { x: number; y: number; width: number; height: number }
+): Promise<number> {
+	const png = PNG.sync.read(
+		clip
+			? await page.screenshot({ clip })
+			: await page.locator('[data-testid=map] canvas').screenshot()
+	);
 	const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [
 		number,
 		number,

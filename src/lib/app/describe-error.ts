@@ -7,7 +7,9 @@ import type { Refusal } from '$lib/data/errors';
  * specific where we know what went wrong. Details go to the console for us.
  */
 export function describeError(error: unknown, backend: BackendKind): string {
-	console.error(error);
+	// A refusal (a stale version, a rule) is the database doing its job, not a fault.
+	if (error instanceof BackendError && error.code === 'refused') console.warn(error);
+	else console.error(error);
 	if (error instanceof BackendError) {
 		switch (error.code) {
 			case 'unreachable':

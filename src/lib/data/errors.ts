@@ -66,7 +66,14 @@ export function refusalOf(error: {
 		case '42501': // insufficient_privilege, and row-level security
 			return { reason: 'not_allowed', constraint: null };
 	}
-	if (/row-level security|permission denied/i.test(message))
+	// PGlite's worker passes on the message only, without the SQLSTATE.
+	if (
+		/violates (check|foreign key|not-null|unique) constraint|duplicate key value/i.test(message)
+	) {
+		return { reason: 'invalid', constraint };
+	}
+	if (/row-level security|permission denied/i.test(message)) {
 		return { reason: 'not_allowed', constraint: null };
+	}
 	return null;
 }

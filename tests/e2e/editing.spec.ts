@@ -1,0 +1,264 @@
+/**
+ * Keeping the atlas current, as people do it in a real browser on the embedded
+ * database: each test starts from a fresh seeded database (a new browser
+ * context has its own IndexedDB) and signs in through the local demo.
+ */
+import type { Page } from '@playwright/test';
+import { countMarkerPixels, expect, test, waitForMarkers } from './fixtures';
+
+async function signInAs(page: Page, who: RegExp): Promise<void> {
+	await page.goto('/inloggen');
+	await expect(page.getByTestId('local-demo')).toContainText('Lokale demo');
+	await page.getByRole('button', { name: who }).click();
+	await expect(page).toHaveURL(/\/beheer$/);
+	await expect(page.getByText(/Ingelogd als/)).toBeVisible();
+}
+
+async function signOut(page: Page): Promise<void> {
+	await page.goto('/beheer');
+	await page.getByRole('button', { name: 'Uitloggen' }).click();
+	await expect(page.getByRole('navigation').getByRole('link', { name: 'Inloggen' })).toBeVisible();
+}
+
+/** A pixel of the map with nothing drawn near it, as a fraction of the map's box. */
+async function clickEmptySpot(page: Page, fx = 0.85, fy = 0.25): Promise<{ x: number; y: number }> {
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const point = { x: box.x + box.width * fx, y: box.y + box.height * fy };
+	await page.mouse.click(point.x, point.y);
+	return point;
+}
+
+async function mapAttribute(page: Page, name: string): Promise<number> {
+	return Number(await page.getByTestId('map').getAttribute(name));
+}
+
+test('a member edits their organisation and sees it on the map', async ({ page }) => {
+	await signInAs(page, /Daan/);
+	await page.getByRole('link', { name: 'Repair Café Osdorp' }).click();
+	const form = page.getByTestId('organisation-form');
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
+	await waitForMarkers(page);
+
+	// A wrong postcode is named on its field, and nothing typed is lost.
+	await form.getByLabel('Naam', { exact: true }).fill('Repair Café Osdorp-Oost');
+	await form.getByLabel('Postcode').fill('10688');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(form.getByText('Een postcode zoals 1068 NM.')).toBeVisible();
+	await expect(form.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp-Oost');
+
+	await form.getByLabel('Postcode').fill('1068nm');
+	await form.getByLabel('Beschrijving').fill('Elke maand **samen repareren** in het wijkcentrum.');
+	// A new place, picked on the map, in an empty corner of it.
+	const before = await form.getByTestId('location-chosen').textContent();
+	await form.getByRole('button', { name: 'Kies op de kaart' }).click();
+	const spot = await clickEmptySpot(page);
+	await expect(form.getByTestId('location-chosen')).not.toHaveText(before!);
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Opgeslagen.');
+	await expect(form.getByLabel('Postcode')).toHaveValue('1068 NM');
+
+	// The map draws it, selected (a yellow ring), where it was put.
+	const around = { x: spot.x - 15, y: spot.y - 15, width: 30, height: 30 };
+	await expect.poll(() => countMarkerPixels(page, '#ffd43b', around)).toBeGreaterThan(20);
+
+	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
+	const detail = page.getByTestId('organisation-detail');
+	await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Repair Café Osdorp-Oost');
+	await expect(detail.getByTestId('description').locator('strong')).toHaveText('samen repareren');
+	await expect.poll(() => mapAttribute(page, 'data-rendered-selected')).toBe(1);
+});
+
+test('an edit on a stale version is refused and the typed input stays', async ({
+	page,
+	context
+}) => {
+	await signInAs(page, /Daan/);
+	await page.goto('/beheer/repair-cafe-osdorp');
+	const form = page.getByTestId('organisation-form');
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
+
+	// Meanwhile, in another tab of the same browser, the same organisation is saved.
+	const other = await context.newPage();
+	await other.goto('/beheer/repair-cafe-osdorp');
+	const otherForm = other.getByTestId('organisation-form');
+	await otherForm.getByLabel('Plaats').fill('Amsterdam Nieuw-West');
+	await otherForm.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(other.getByTestId('saved')).toBeVisible();
+
+	await form.getByLabel('Naam', { exact: true }).fill('Repair Café op de hoek');
+	await form.getByLabel('Beschrijving').fill('Wat ik net typte');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('form-notice')).toContainText(
+		'Iemand anders heeft dit intussen opgeslagen'
+	);
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café op de hoek');
+	await expect(form.getByLabel('Beschrijving')).toHaveValue('Wat ik net typte');
+
+	// Loading the newer version shows what the other tab saved.
+	await page.getByRole('button', { name: /Laad de nieuwe versie/ }).click();
+	await expect(form.getByLabel('Plaats')).toHaveValue('Amsterdam Nieuw-West');
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
+});
+
+test('a proposed collaboration is dashed until the other side confirms it, then solid', async ({
+	page
+}) => {
+	await signInAs(page, /Daan/);
+	await page.goto('/beheer/repair-cafe-osdorp');
+	await page.getByLabel('Met', { exact: true }).selectOption({ label: 'Wij Zijn Plein ’40-’45' });
+	await page.getByLabel('Soort samenwerking').selectOption({ label: 'Gezamenlijk project' });
+	await page.getByRole('button', { name: 'Voorstellen', exact: true }).click();
+	const proposal = page
+		.getByTestId('collaboration')
+		.filter({ hasText: 'Wij Zijn Plein ’40-’45' })
+		.filter({ hasText: 'Gezamenlijk project' });
+	await expect(proposal).toHaveAttribute('data-status', 'proposed');
+	await expect(proposal).toContainText('wacht op bevestiging van de ander');
+	// The side that proposed cannot confirm it.
+	await expect(proposal.getByRole('button', { name: 'Bevestigen' })).toHaveCount(0);
+
+	// On the map and in the graph, as any visitor sees them, it is dashed.
+	await signOut(page);
+	await page.goto('/organisaties/wij-zijn-plein-40-45?weergave=netwerk');
+	await waitForMarkers(page);
+	await expect.poll(() => mapAttribute(page, 'data-rendered-dashed')).toBe(1);
+	const canvas = page.getByTestId('network-canvas');
+	await expect(canvas).toHaveAttribute('data-layout', 'settled');
+	const dashedBefore = Number(await canvas.getAttribute('data-dashed-ties'));
+	expect(dashedBefore).toBeGreaterThanOrEqual(1);
+
+	await signInAs(page, /Fatima/);
+	await expect(
+		page.getByText('1 voorgestelde samenwerking wacht op jouw bevestiging')
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Wij Zijn Plein ’40-’45' }).click();
+	const incoming = page
+		.getByTestId('collaboration')
+		.filter({ hasText: 'Repair Café Osdorp' })
+		.filter({ hasText: 'Gezamenlijk project' });
+	await expect(incoming).toContainText('voorgesteld door de ander');
+	await incoming.getByRole('button', { name: 'Bevestigen' }).click();
+	await expect(incoming).toHaveAttribute('data-status', 'active');
+
+	await signOut(page);
+	await page.goto('/organisaties/wij-zijn-plein-40-45?weergave=netwerk');
+	await waitForMarkers(page);
+	await expect.poll(() => mapAttribute(page, 'data-rendered-collaborations')).toBeGreaterThan(0);
+	await expect.poll(() => mapAttribute(page, 'data-rendered-dashed')).toBe(0);
+	await expect(page.getByTestId('network-canvas')).toHaveAttribute(
+		'data-dashed-ties',
+		String(dashedBefore - 1)
+	);
+	await expect(
+		page
+			.getByTestId('collaborations')
+			.getByRole('listitem')
+			.filter({ hasText: 'Repair Café Osdorp' })
+	).not.toContainText('Nog niet bevestigd');
+});
+
+test('an anonymous suggestion, accepted by a coordinator, appears on the map', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Initiatief aanmelden' }).click();
+	const form = page.getByTestId('suggest-form');
+	// Without a name or a place nothing is sent, and the form says why.
+	await form.getByRole('button', { name: 'Versturen' }).click();
+	await expect(form.getByText('Geef een naam van 2 tot 160 tekens.')).toBeVisible();
+	await form.getByLabel('Naam', { exact: true }).fill('Boekenkast Sloterplas');
+	await form.getByLabel('Wat doet het initiatief?').fill('Ruilen van boeken bij de speeltuin.');
+	await form.getByLabel('Cultuur en ontmoeting').check();
+	await form.getByRole('button', { name: 'Kies op de kaart' }).click();
+	await waitForMarkers(page);
+	await clickEmptySpot(page);
+	await expect(form.getByTestId('location-chosen')).toContainText('Gekozen:');
+	await form.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page.getByTestId('suggestion-sent')).toContainText('Dank je!');
+
+	// Not public until accepted.
+	await page.goto('/');
+	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Boekenkast');
+	await expect(page.getByRole('listbox', { name: 'Suggesties' })).toContainText('Niets gevonden.');
+
+	await signInAs(page, /Sanne/);
+	await page.getByTestId('moderation-link').click();
+	const suggestion = page.getByTestId('suggestion').filter({ hasText: 'Boekenkast Sloterplas' });
+	await suggestion.getByRole('button', { name: 'Accepteren en op de kaart zetten' }).click();
+	await expect(page).toHaveURL(/\/organisaties\/boekenkast-sloterplas/);
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText('Boekenkast Sloterplas');
+
+	// As any visitor: on the map, and found by search.
+	await signOut(page);
+	await page.goto('/organisaties/boekenkast-sloterplas');
+	await waitForMarkers(page);
+	await expect.poll(() => mapAttribute(page, 'data-rendered-selected')).toBe(1);
+	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Boekenkast');
+	await expect(page.getByRole('option', { name: /Boekenkast Sloterplas/ })).toBeVisible();
+});
+
+test('a coordinator rejects a suggestion only with a reason', async ({ page }) => {
+	await signInAs(page, /Sanne/);
+	await page.getByTestId('moderation-link').click();
+	const suggestion = page
+		.getByTestId('suggestion')
+		.filter({ hasText: 'Buurtbibliotheek Sloterplas' });
+	await suggestion.getByRole('button', { name: 'Afwijzen' }).click();
+	await suggestion.getByRole('button', { name: 'Afwijzen met deze reden' }).click();
+	await expect(suggestion.getByText('Geef een reden van minstens 3 tekens.')).toBeVisible();
+	await suggestion.getByLabel('Waarom wijs je het af?').fill('Staat er al in als Boekenruil');
+	await suggestion.getByRole('button', { name: 'Afwijzen met deze reden' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'is afgewezen' })).toBeVisible();
+	await expect(page.getByTestId('suggestion')).toHaveCount(0);
+});
+
+test('a coordinator restores an earlier version from the history', async ({ page }) => {
+	await signInAs(page, /Sanne/);
+	await page.goto('/beheer/repair-cafe-osdorp');
+	const form = page.getByTestId('organisation-form');
+	await form.getByLabel('Naam', { exact: true }).fill('Weg ermee');
+	await form.getByLabel('Beschrijving').fill('');
+	await form.getByLabel('Groen en duurzaamheid').uncheck();
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Geschiedenis' }).click();
+	const versions = page.getByTestId('version');
+	await expect(versions.first()).toContainText('Sanne (demo), gebiedsmakelaar');
+	await expect(versions.first()).toContainText('Gewijzigd: Naam en Beschrijving');
+	await expect(versions.first()).toContainText('Thema’s eraf: Groen en duurzaamheid');
+	await expect(versions.first()).toContainText('Huidige versie');
+	const seeded = versions.filter({ hasText: 'startgegevens van de atlas' });
+	await seeded.getByRole('button', { name: 'Deze versie terugzetten' }).click();
+	await expect(page.getByTestId('restored')).toContainText('Teruggezet');
+	// The restore is a version of its own: nothing was lost.
+	await expect(versions).toHaveCount(3);
+
+	await page.getByRole('link', { name: 'Terug naar bewerken' }).click();
+	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
+	await expect(form.getByLabel('Groen en duurzaamheid')).toBeChecked();
+	await expect(form.getByLabel('Beschrijving')).not.toHaveValue('');
+});
+
+test('a member archives their organisation instead of deleting it, and brings it back', async ({
+	page
+}) => {
+	await signInAs(page, /Daan/);
+	await page.goto('/beheer/repair-cafe-osdorp');
+	await page.getByRole('button', { name: 'Archiveren' }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'Je kunt haar later terughalen' })
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Ja, archiveren' }).click();
+	await expect(page.getByTestId('edit-status')).toHaveText('Gearchiveerd');
+	// Off the map and out of search for everyone, members included.
+	await page.goto('/');
+	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Repair Café Osdorp');
+	await expect(page.getByRole('listbox', { name: 'Suggesties' })).toContainText('Niets gevonden.');
+	await page.goto('/beheer/repair-cafe-osdorp');
+	await page.getByRole('button', { name: 'Terughalen als concept' }).click();
+	await expect(page.getByTestId('edit-status')).toHaveText('Concept');
+	// Publishing again is the coordinator's.
+	await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0);
+});
