@@ -1167,9 +1167,10 @@ begin
 end
 $$;
 
--- Writing is for signed-in users; a visitor may only suggest.
+-- Writing is for signed-in users; a visitor may only suggest (and ask
+-- my_account(), which answers null).
 revoke execute on function
-  public.my_account(), public.editable_organisations(), public.organisation_for_edit(text),
+  public.editable_organisations(), public.organisation_for_edit(text),
   public.save_organisation(jsonb, integer), public.set_organisation_status(uuid, text, integer),
   public.propose_collaboration(uuid, uuid, text, text), public.confirm_collaboration(uuid),
   public.end_collaboration(uuid), public.pending_suggestions(), public.accept_suggestion(uuid, text),

@@ -98,7 +98,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		for (const row of rows) expect(row.proconfig, row.proname).toContain('search_path=""');
 	});
 
-	it('lets a visitor call only the read functions and suggest_initiative', async () => {
+	it('lets a visitor call only the read functions, my_account and suggest_initiative', async () => {
 		const rows = await db.query<{ proname: string }>(`
 			select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 			where n.nspname = 'public' and has_function_privilege('anon', p.oid, 'execute')
@@ -107,6 +107,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'area_boundaries',
 			'atlas',
 			'join_suggestions',
+			'my_account',
 			'organisation_detail',
 			'reference_data',
 			'search_organisations',
