@@ -6,12 +6,12 @@
 import type {
 	CollaborationKind,
 	CollaborationStatus,
-	LocationPrecision,
+	OrganisationDetail,
 	OrganisationKind,
 	PartOfDay
 } from './types';
 
-export type OrganisationStatus = 'draft' | 'published' | 'archived';
+export type OrganisationStatus = OrganisationDetail['status'];
 
 export interface Account {
 	userId: string;
@@ -44,28 +44,33 @@ export interface MeetingSlot {
 	partOfDay: PartOfDay;
 }
 
-/** Everything an editor fills in: the columns of an organisation, its themes and meeting times. */
-export interface OrganisationFields {
-	name: string;
-	kind: OrganisationKind;
-	description: string;
-	lng: number | null;
-	lat: number | null;
-	locationPrecision: LocationPrecision;
-	address: string | null;
-	postcode: string | null;
-	city: string | null;
+/**
+ * Everything an editor fills in: the organisation's own columns (as the detail
+ * names them), its area by id, and its meeting times as slots.
+ */
+export interface OrganisationFields extends Pick<
+	OrganisationDetail,
+	| 'name'
+	| 'kind'
+	| 'description'
+	| 'lng'
+	| 'lat'
+	| 'locationPrecision'
+	| 'address'
+	| 'postcode'
+	| 'city'
+	| 'website'
+	| 'email'
+	| 'phone'
+	| 'openToNewcomers'
+	| 'helpWanted'
+	| 'languages'
+	| 'meetingTimes'
+	| 'themes'
+> {
 	areaId: string | null;
-	website: string | null;
-	email: string | null;
-	phone: string | null;
-	openToNewcomers: boolean;
-	helpWanted: string[];
-	languages: string[];
-	meetingTimes: string | null;
 	meetingPlace: string | null;
 	joinNextStep: string | null;
-	themes: string[];
 	meetingSlots: MeetingSlot[];
 }
 
