@@ -140,3 +140,44 @@ test('a newcomer who speaks Arabic and has Tuesday evenings finds three places, 
 	).toHaveText(name);
 	await expect(page).toHaveURL(/bij=/);
 });
+
+test('on a phone, a resident starts an organisation by its address, and the coordinator publishes it', async ({
+	page
+}) => {
+	await answerGeocoderFromFixtures(page);
+	await page.goto('/inloggen');
+	await page.getByRole('button', { name: /Noor/ }).click();
+	await expect(page).toHaveURL(/\/beheer$/);
+	await page.getByRole('link', { name: 'Nieuwe organisatie' }).click();
+	const form = page.getByTestId('organisation-form');
+	await form.getByLabel('Naam', { exact: true }).fill('Buurtkeuken Osdorpplein');
+	await form.getByLabel('Werk en inkomen').check();
+	await form.getByRole('combobox', { name: 'Zoek het adres' }).fill('1068');
+	await page.getByRole('option', { name: 'Osdorpplein 1000, 1068TG Amsterdam' }).click();
+	await expect(form.getByLabel('Adres', { exact: true })).toHaveValue('Osdorpplein 1000');
+	await expect(form.getByLabel('Postcode')).toHaveValue('1068 TG');
+	await expect(form.getByLabel('Plaats')).toHaveValue('Amsterdam');
+	await expect(form.getByTestId('location-chosen')).toContainText('Gekozen:');
+	await form.getByLabel('Buurt of wijk').selectOption({ label: 'Osdorp-Oost' });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
+	await form.getByRole('button', { name: 'Organisatie aanmaken' }).click();
+	await expect(page).toHaveURL(/\/beheer\/buurtkeuken-osdorpplein(\?|$)/);
+	await expect(page.getByTestId('edit-status')).toHaveText('Concept');
+	await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0);
+
+	await page.goto('/beheer');
+	await page.getByRole('button', { name: 'Uitloggen' }).click();
+	await page.goto('/inloggen');
+	await page.getByRole('button', { name: /Sanne/ }).click();
+	await expect(page).toHaveURL(/\/beheer$/);
+	await page.goto('/beheer/buurtkeuken-osdorpplein');
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByTestId('edit-status')).toHaveText('Gepubliceerd');
+
+	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
+	await waitForMarkers(page);
+	await expect
+		.poll(async () => Number(await page.getByTestId('map').getAttribute('data-rendered-selected')))
+		.toBe(1);
+});
