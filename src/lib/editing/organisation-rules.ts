@@ -88,20 +88,28 @@ export const constraintFields: Record<string, FieldName> = {
 	organisations_lat_check: 'lng'
 };
 
+/** Typed text as the database stores it: trimmed, and empty as nothing. */
+export function optionalText(value: string | null): string | null {
+	const trimmed = value?.trim() ?? '';
+	return trimmed === '' ? null : trimmed;
+}
+
+/** A web address typed without its scheme ("www.…") gets https://. */
+export function webAddress(value: string | null): string | null {
+	const website = optionalText(value);
+	return website && !/^[a-z]+:/i.test(website) ? `https://${website}` : website;
+}
+
 /**
  * What a person typed, as the database stores it: trimmed, empty as nothing,
  * a postcode as "1068 NM", a web address with its https://.
  */
 export function normaliseFields(fields: OrganisationFields): OrganisationFields {
-	const text = (value: string | null) => {
-		const trimmed = value?.trim() ?? '';
-		return trimmed === '' ? null : trimmed;
-	};
+	const text = optionalText;
 	const postcode =
 		text(fields.postcode)
 			?.toUpperCase()
 			.replace(/^(\d{4})\s*([A-Z]{2})$/, '$1 $2') ?? null;
-	const website = text(fields.website);
 	return {
 		...fields,
 		name: fields.name.trim(),
@@ -109,7 +117,7 @@ export function normaliseFields(fields: OrganisationFields): OrganisationFields 
 		address: text(fields.address),
 		postcode,
 		city: text(fields.city),
-		website: website && !/^[a-z]+:/i.test(website) ? `https://${website}` : website,
+		website: webAddress(fields.website),
 		email: text(fields.email),
 		phone: text(fields.phone),
 		meetingTimes: text(fields.meetingTimes),
