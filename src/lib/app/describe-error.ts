@@ -36,6 +36,24 @@ export function refusalMessage(refusal: Refusal | null): string {
 			return m.refused_confirm();
 		case 'collaboration_ended':
 			return m.refused_ended();
+		case 'collaboration_already_active':
+			return m.refused_already_active();
+		case 'version_required':
+			return m.refused_version_required();
+		case 'area_change_requires_coordinator':
+			return m.refused_area_change();
+		case 'area_outside_coordination':
+			return m.refused_area_outside();
+		case 'input_too_large':
+			return m.refused_too_large();
+		case 'invalid_input':
+			return m.refused_invalid_input();
+		case 'query_too_long':
+			return m.refused_query_too_long();
+		case 'organisation_quota':
+			return m.refused_organisation_quota();
+		case 'unknown_theme':
+			return m.refused_unknown_theme();
 		case 'rate_limited':
 			return m.refused_rate_limited();
 		case 'suggestion_decided':

@@ -83,7 +83,12 @@ export interface Backend {
 	acceptSuggestion(id: string, areaId?: string | null): Promise<string>;
 	rejectSuggestion(id: string, reason: string): Promise<void>;
 	organisationHistory(slug: string): Promise<HistoryVersion[]>;
-	restoreOrganisationVersion(slug: string, version: number): Promise<void>;
+	/**
+	 * Puts back the organisation as it was after `version`. `expectedVersion` is
+	 * the organisation's version when its history was read: a restore over a
+	 * later save is refused as stale.
+	 */
+	restoreOrganisationVersion(slug: string, version: number, expectedVersion: number): Promise<void>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -151,7 +156,10 @@ export const rpcFunctions = {
 	accept_suggestion: { returns: 'scalar', args: ['suggestion_id', 'area_id'] },
 	reject_suggestion: { returns: 'scalar', args: ['suggestion_id', 'reason'] },
 	organisation_history: { returns: 'scalar', args: ['organisation_slug'] },
-	restore_organisation_version: { returns: 'scalar', args: ['organisation_slug', 'version'] }
+	restore_organisation_version: {
+		returns: 'scalar',
+		args: ['organisation_slug', 'version', 'expected_version']
+	}
 } as const satisfies Record<string, { returns: 'scalar' | 'set'; args: readonly string[] }>;
 
 export type RpcName = keyof typeof rpcFunctions;
@@ -231,8 +239,12 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		async organisationHistory(slug) {
 			return decodeHistory(await call('organisation_history', { organisation_slug: slug }));
 		},
-		async restoreOrganisationVersion(slug, version) {
-			await call('restore_organisation_version', { organisation_slug: slug, version });
+		async restoreOrganisationVersion(slug, version, expectedVersion) {
+			await call('restore_organisation_version', {
+				organisation_slug: slug,
+				version,
+				expected_version: expectedVersion
+			});
 		},
 		async referenceData() {
 			return decodeReferenceData(await call('reference_data', {}));

@@ -316,7 +316,9 @@ const historySchema = v.array(
 						'organisations',
 						'organisation_themes',
 						'meeting_times',
-						'collaborations'
+						'collaborations',
+						'memberships',
+						'contact_people'
 					]),
 					action: v.picklist(['insert', 'update', 'delete']),
 					record: v.string(),

@@ -139,7 +139,13 @@ export interface PendingSuggestion extends Omit<SuggestionInput, 'honeypot'> {
 }
 
 export interface HistoryChange {
-	table: 'organisations' | 'organisation_themes' | 'meeting_times' | 'collaborations';
+	table:
+		| 'organisations'
+		| 'organisation_themes'
+		| 'meeting_times'
+		| 'collaborations'
+		| 'memberships'
+		| 'contact_people';
 	action: 'insert' | 'update' | 'delete';
 	record: string;
 	before: Record<string, unknown> | null;

@@ -25,8 +25,12 @@ export class BackendError extends Error {
 	}
 }
 
-/** The reasons the editing functions raise, in their own words (see the editing migration). */
-const raisedReasons = [
+/**
+ * The reasons the database's functions and triggers raise, in their own words
+ * (see the editing and hardening migrations). Each has a message in
+ * describe-error.ts; tests/db/refusals.spec.ts holds the SQL to this list.
+ */
+export const raisedReasons = [
 	'stale_version',
 	'version_required',
 	'not_allowed',
@@ -34,11 +38,18 @@ const raisedReasons = [
 	'publish_requires_coordinator',
 	'confirm_requires_other_side',
 	'collaboration_ended',
+	'collaboration_already_active',
 	'collaboration_transition',
+	'area_change_requires_coordinator',
+	'area_outside_coordination',
 	'rate_limited',
+	'organisation_quota',
 	'suggestion_decided',
 	'suggestion_transition',
 	'unknown_theme',
+	'input_too_large',
+	'invalid_input',
+	'query_too_long',
 	'audit_log_is_append_only'
 ] as const;
 

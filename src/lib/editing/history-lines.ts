@@ -4,7 +4,7 @@
  * Combiwel bevestigd". Built from the audit log's before and after.
  */
 import { m } from '$lib/paraglide/messages';
-import type { HistoryChange, OrganisationStatus, PartOfDay } from '$lib/data';
+import type { HistoryChange, HistoryVersion, OrganisationStatus, PartOfDay } from '$lib/data';
 import { themeLabel } from '$lib/i18n/labels';
 import { weekdayName } from '$lib/join/join-reasons';
 import { partOfDayLabel } from './field-labels';
@@ -110,6 +110,20 @@ export function historyLines(
 				} else lines.push(m.history_collaboration_changed({ partner }));
 				break;
 			}
+			case 'memberships': {
+				const role = memberRoleLabel(String(row['role']));
+				if (change.action === 'insert') lines.push(m.history_member_added({ role }));
+				else if (change.action === 'delete') lines.push(m.history_member_removed());
+				else lines.push(m.history_member_changed({ role }));
+				break;
+			}
+			case 'contact_people': {
+				const name = String(row['name'] ?? '');
+				if (change.action === 'insert') lines.push(m.history_contact_added({ name }));
+				else if (change.action === 'delete') lines.push(m.history_contact_removed({ name }));
+				else lines.push(m.history_contact_changed({ name }));
+				break;
+			}
 		}
 	}
 	if (themesAdded.length) lines.push(m.history_themes_added({ themes: list(themesAdded, locale) }));
@@ -119,6 +133,24 @@ export function historyLines(
 	if (timesRemoved.length)
 		lines.push(m.history_times_removed({ times: list(timesRemoved, locale) }));
 	return lines;
+}
+
+function memberRoleLabel(role: string): string {
+	return role === 'admin' ? m.history_member_role_admin() : m.history_member_role_member();
+}
+
+/**
+ * The organisation's version as the history was read: the version of its
+ * newest saved row. A restore names it, so a save in between is not overwritten.
+ */
+export function versionAtReading(versions: readonly HistoryVersion[]): number | null {
+	for (const version of versions) {
+		for (const change of [...version.changes].reverse()) {
+			const saved = change.table === 'organisations' ? change.after?.['version'] : undefined;
+			if (typeof saved === 'number') return saved;
+		}
+	}
+	return null;
 }
 
 /** Names by id, for naming collaboration partners in history. */

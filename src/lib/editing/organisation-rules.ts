@@ -38,8 +38,16 @@ const phonePattern = /^[0-9 +()-]{3,20}$/;
 
 const upTo = (max: number, message: () => string) =>
 	v.nullable(v.pipe(v.string(), v.maxLength(max, message)));
-const matching = (pattern: RegExp, message: () => string) =>
-	v.nullable(v.pipe(v.string(), v.regex(pattern, message)));
+const matching = (pattern: RegExp, message: () => string, max = 300) =>
+	v.nullable(
+		v.pipe(
+			v.string(),
+			v.maxLength(max, () => m.rule_max_length({ max })),
+			v.regex(pattern, message)
+		)
+	);
+/** A letter or digit in any script (private.is_readable_name). */
+const readable = /[\p{L}\p{N}]/u;
 
 const fieldSchemas = {
 	name: v.pipe(
@@ -47,7 +55,7 @@ const fieldSchemas = {
 		v.check(
 			(name) => {
 				const length = [...name.trim()].length;
-				return length >= 2 && length <= 160;
+				return length >= 2 && length <= 160 && readable.test(name);
 			},
 			() => m.rule_name()
 		)
@@ -59,18 +67,30 @@ const fieldSchemas = {
 	address: upTo(200, () => m.rule_max_length({ max: 200 })),
 	city: upTo(80, () => m.rule_max_length({ max: 80 })),
 	postcode: matching(postcodePattern, () => m.rule_postcode()),
-	website: matching(websitePattern, () => m.rule_website()),
-	email: matching(emailPattern, () => m.rule_email()),
+	website: matching(websitePattern, () => m.rule_website(), 300),
+	email: matching(emailPattern, () => m.rule_email(), 254),
 	phone: matching(phonePattern, () => m.rule_phone()),
 	meetingTimes: upTo(300, () => m.rule_max_length({ max: 300 })),
 	meetingPlace: upTo(200, () => m.rule_max_length({ max: 200 })),
 	joinNextStep: upTo(300, () => m.rule_max_length({ max: 300 })),
-	languages: v.array(v.picklist(knownLanguages, () => m.rule_languages()))
+	languages: v.pipe(
+		v.array(v.picklist(knownLanguages, () => m.rule_languages())),
+		v.maxLength(16, () => m.rule_languages())
+	),
+	helpWanted: v.pipe(
+		v.array(v.pipe(v.string(), v.maxLength(80, () => m.rule_help_wanted()))),
+		v.maxLength(10, () => m.rule_help_wanted())
+	)
 } satisfies Partial<Record<FieldName, v.GenericSchema>>;
 
 /** Which field a database constraint is about, to show its refusal there. */
 export const constraintFields: Record<string, FieldName> = {
 	organisations_name_check: 'name',
+	organisations_name_readable: 'name',
+	organisations_website_length: 'website',
+	organisations_email_length: 'email',
+	organisations_help_wanted_bounded: 'helpWanted',
+	organisations_languages_bounded: 'languages',
 	organisations_description_check: 'description',
 	organisations_address_check: 'address',
 	organisations_city_check: 'city',

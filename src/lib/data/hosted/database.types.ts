@@ -276,6 +276,7 @@ export type Database = {
 					area_id: string | null;
 					city: string | null;
 					created_at: string;
+					created_by: string | null;
 					description: string;
 					email: string | null;
 					help_wanted: string[];
@@ -307,6 +308,7 @@ export type Database = {
 					area_id?: string | null;
 					city?: string | null;
 					created_at?: string;
+					created_by?: string | null;
 					description?: string;
 					email?: string | null;
 					help_wanted?: string[];
@@ -338,6 +340,7 @@ export type Database = {
 					area_id?: string | null;
 					city?: string | null;
 					created_at?: string;
+					created_by?: string | null;
 					description?: string;
 					email?: string | null;
 					help_wanted?: string[];
@@ -401,7 +404,6 @@ export type Database = {
 					lng: number;
 					name: string;
 					organisation_id: string | null;
-					sender_hash: string | null;
 					status: string;
 					submitter_note: string | null;
 					theme_ids: string[];
@@ -423,7 +425,6 @@ export type Database = {
 					lng: number;
 					name: string;
 					organisation_id?: string | null;
-					sender_hash?: string | null;
 					status?: string;
 					submitter_note?: string | null;
 					theme_ids?: string[];
@@ -445,7 +446,6 @@ export type Database = {
 					lng?: number;
 					name?: string;
 					organisation_id?: string | null;
-					sender_hash?: string | null;
 					status?: string;
 					submitter_note?: string | null;
 					theme_ids?: string[];
@@ -486,7 +486,7 @@ export type Database = {
 			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
-			restore_organisation_version: { Args: { organisation_slug: string; version: number }; Returns: Json };
+			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
