@@ -36,6 +36,14 @@ alter default privileges in schema public revoke truncate, references, trigger o
 revoke all on all sequences in schema public from anon, authenticated;
 alter default privileges in schema public revoke all on sequences from anon, authenticated;
 
+-- Each grant as wide as a policy uses, no wider. Reference data is written by
+-- migrations only; profiles come from sign-up and go with the user; visitors
+-- have no policy on who belongs where.
+revoke insert, update, delete on public.organisation_kinds, public.collaboration_kinds, public.themes,
+  public.areas from authenticated;
+revoke delete on public.profiles from authenticated;
+revoke select on public.atlas_roles, public.memberships, public.profiles from anon;
+
 -- Settings that only the owner reads: the key that hashes senders.
 create table private.settings (
   name text primary key,

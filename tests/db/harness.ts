@@ -1,9 +1,16 @@
 /**
  * Real Postgres for the database tests: PGlite always, and a fresh database on
- * the PostgreSQL server named by DATABASE_URL when it is set. Both get the
- * compatibility layer, the migrations and the seed from supabase/, through the
- * same setup code the embedded adapter runs in the browser.
+ * the PostgreSQL server named by DATABASE_URL when it is set. PGlite gets the
+ * compatibility layer; the server database is shaped like a new hosted Supabase
+ * project by ../shared/supabase-shaped-postgres/bootstrap.sql (Supabase's own
+ * roles, GoTrue's auth schema, hosted default privileges) and the migrations
+ * and seed are applied as a non-superuser stand-in for hosted `postgres`, the
+ * way the Supabase CLI applies them. Both through the same setup code the
+ * embedded adapter runs in the browser.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { setUpDatabase, type SqlSources } from '../../src/lib/data/embedded/database-setup';
 import { openPglite } from '../../src/lib/data/embedded/open-pglite';
@@ -20,9 +27,9 @@ export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[
 /** Runs one statement and answers how many rows it touched (no RETURNING needed). */
 export type Run = (sql: string, params?: unknown[]) => Promise<number>;
 
-export interface TestDatabase {
-	readonly kind: DatabaseKind;
-	/** As the owner (superuser): bypasses row-level security. For arranging and inspecting. */
+/** One connection: its own transactions, as one client of the API would have. */
+export interface TestSession {
+	/** As the owner: bypasses row-level security. */
 	query: Query;
 	/** Several statements as the owner, no parameters. */
 	exec(sql: string): Promise<void>;
@@ -30,6 +37,15 @@ export interface TestDatabase {
 	as<T>(claims: RequestClaims, work: (query: Query, run: Run) => Promise<T>): Promise<T>;
 	/** As an API request, committed when the work succeeds (rolled back when it throws). */
 	committed<T>(claims: RequestClaims, work: (query: Query) => Promise<T>): Promise<T>;
+}
+
+export interface TestDatabase extends TestSession {
+	readonly kind: DatabaseKind;
+	/**
+	 * Another connection to the same database, for requests that race. Only on
+	 * the server: PGlite has one connection.
+	 */
+	connect(): Promise<TestSession & { close(): Promise<void> }>;
 	close(): Promise<void>;
 }
 
@@ -39,6 +55,12 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKinds: DatabaseKind[] = process.env.DATABASE_URL
 	? ['pglite', 'postgres']
 	: ['pglite'];
+
+const root = join(import.meta.dirname, '..', '..');
+/** Supabase's shape for a plain PostgreSQL 15, kept beside the repository. */
+export const supabaseShape = join(root, '..', 'shared', 'supabase-shaped-postgres');
+/** The stand-in for hosted `postgres`: NOSUPERUSER, BYPASSRLS, owner of the database. */
+const migrator = 'buurtatlas_migrator';
 
 export async function openTestDatabase(
 	kind: DatabaseKind,
@@ -52,18 +74,21 @@ async function openPgliteDatabase(sources: SqlSources): Promise<TestDatabase> {
 	const db = await openPglite(sources);
 	const query: Query = async (sql, params) => (await db.query(sql, params)).rows as never[];
 	const run: Run = async (sql, params) => (await db.query(sql, params)).affectedRows ?? 0;
-	return withRequests(
-		'pglite',
-		query,
-		run,
-		(sql) => db.exec(sql),
-		() => db.close()
-	);
+	return {
+		kind: 'pglite',
+		...withRequests(query, run, (sql) => db.exec(sql)),
+		connect: () => Promise.reject(new Error('PGlite has one connection')),
+		close: () => db.close()
+	};
 }
 
 async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 	const url = process.env.DATABASE_URL;
 	if (!url) throw new Error('DATABASE_URL is not set');
+	const bootstrap = join(supabaseShape, 'bootstrap.sql');
+	if (!existsSync(bootstrap)) {
+		throw new Error(`The server pass needs ${bootstrap} (../shared beside the repository)`);
+	}
 	const name = `buurtatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 	const admin = new pg.Client({ connectionString: url });
 	await admin.connect();
@@ -72,41 +97,61 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 
 	const target = new URL(url);
 	target.pathname = `/${name}`;
-	const client = new pg.Client({ connectionString: target.toString() });
-	await client.connect();
-	const session = {
-		exec: (sql: string) => client.query(sql),
-		query: async <T>(sql: string, params?: unknown[]) => ({
-			rows: (await client.query(sql, params)).rows as T[]
-		})
+	execFileSync(
+		'psql',
+		[target.toString(), '-q', '-v', `migrator=${migrator}`, '-f', bootstrap],
+		{ stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+
+	const open = async () => {
+		const client = new pg.Client({ connectionString: target.toString() });
+		await client.connect();
+		await client.query(
+			`set session authorization ${migrator}; set search_path = "$user", public, extensions`
+		);
+		const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+		const run: Run = async (sql, params) => (await client.query(sql, params)).rowCount ?? 0;
+		return { client, ...withRequests(query, run, (sql) => client.query(sql)) };
 	};
-	await setUpDatabase(session, sources);
-	const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
-	const run: Run = async (sql, params) => (await client.query(sql, params)).rowCount ?? 0;
-	return withRequests(
-		'postgres',
-		query,
-		run,
-		(sql) => client.query(sql),
-		async () => {
-			await client.end();
+
+	const main = await open();
+	await setUpDatabase(
+		{
+			exec: (sql: string) => main.client.query(sql),
+			query: async <T>(sql: string, params?: unknown[]) => ({
+				rows: (await main.client.query(sql, params)).rows as T[]
+			})
+		},
+		{ ...sources, compat: null }
+	);
+	const others: pg.Client[] = [];
+	return {
+		kind: 'postgres',
+		query: main.query,
+		exec: main.exec,
+		as: main.as,
+		committed: main.committed,
+		async connect() {
+			const other = await open();
+			others.push(other.client);
+			return { ...other, close: () => other.client.end() };
+		},
+		async close() {
+			await Promise.allSettled([main.client.end(), ...others.map((c) => c.end())]);
 			const cleanup = new pg.Client({ connectionString: url });
 			await cleanup.connect();
 			await cleanup.query(`drop database if exists ${name} with (force)`);
 			await cleanup.end();
 		}
-	);
+	};
 }
 
 function withRequests(
-	kind: DatabaseKind,
 	query: Query,
 	run: Run,
-	exec: (sql: string) => Promise<unknown>,
-	close: () => Promise<void>
-): TestDatabase {
+	exec: (sql: string) => Promise<unknown>
+): TestSession {
 	return {
-		kind,
 		query,
 		async exec(sql) {
 			await exec(sql);
@@ -131,8 +176,7 @@ function withRequests(
 				await exec('rollback');
 				throw error;
 			}
-		},
-		close
+		}
 	};
 }
 

@@ -13,7 +13,11 @@ export interface SqlScript {
 }
 
 export interface SqlSources {
-	compat: SqlScript;
+	/**
+	 * What Supabase provides before any migration (roles, auth). Null where the
+	 * database already has it: a Supabase-shaped test database.
+	 */
+	compat: SqlScript | null;
 	migrations: SqlScript[];
 	seed: SqlScript | null;
 }
@@ -51,7 +55,7 @@ export async function setUpDatabase(
 	sources: SqlSources,
 	onStep: (step: SetupStep) => void = () => {}
 ): Promise<SetupResult> {
-	await db.exec(sources.compat.sql);
+	if (sources.compat) await db.exec(sources.compat.sql);
 	await db.exec(`
 		create schema if not exists supabase_migrations;
 		create table if not exists supabase_migrations.schema_migrations (

@@ -1,0 +1,209 @@
+/**
+ * Every privilege the API roles hold, on every table, column, sequence,
+ * function and schema the project creates, against an allowlist written out
+ * here. A new table, function or grant cannot open silently: it fails this
+ * test until someone writes it below and the RLS matrix covers it.
+ *
+ * Tables are governed by their policies too (see rls.spec.ts); this list is
+ * the outer wall. service_role bypasses row-level security by design and is
+ * not listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anon, databaseKinds, openTestDatabase, type TestDatabase } from './harness';
+
+const privilegesSql = `
+with roles(r) as (values ('anon'), ('authenticated')),
+schemas(s) as (values ('public'), ('private'), ('supabase_migrations')),
+tbl as (
+  select r, format('%s %s.%s', p, n.nspname, c.relname) as g
+  from roles, pg_class c join pg_namespace n on n.oid = c.relnamespace
+  cross join unnest(array['select','insert','update','delete','truncate','references','trigger']) p
+  where n.nspname in (select s from schemas) and c.relkind in ('r','v','m','p','f')
+    and has_table_privilege(r, c.oid, p)
+),
+col as (
+  select r, format('%s (%s) %s.%s', p, string_agg(a.attname, ', ' order by a.attnum), n.nspname, c.relname) as g
+  from roles, pg_class c join pg_namespace n on n.oid = c.relnamespace
+  join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+  cross join unnest(array['select','insert','update','references']) p
+  where n.nspname in (select s from schemas) and c.relkind in ('r','v','m','p','f')
+    and has_column_privilege(r, c.oid, a.attnum, p) and not has_table_privilege(r, c.oid, p)
+  group by r, p, n.nspname, c.relname
+),
+seq as (
+  select r, format('%s %s.%s', p, n.nspname, c.relname) as g
+  from roles, pg_class c join pg_namespace n on n.oid = c.relnamespace
+  cross join unnest(array['usage','select','update']) p
+  where n.nspname in (select s from schemas) and c.relkind = 'S' and has_sequence_privilege(r, c.oid, p)
+),
+fn as (
+  select r, format('execute %s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) as g
+  from roles, pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where n.nspname in (select s from schemas) and has_function_privilege(r, p.oid, 'execute')
+),
+sch as (
+  select r, format('%s schema %s', p, s) as g from roles, schemas cross join unnest(array['usage','create']) p
+  where exists (select 1 from pg_namespace where nspname = s) and has_schema_privilege(r, s, p)
+)
+select r || ': ' || g as grant from (select * from tbl union all select * from col union all select * from seq union all select * from fn union all select * from sch) x order by 1`;
+
+const allowlist = `
+	anon: execute private.can_edit_organisation(organisation uuid)
+	anon: execute private.coordinated_area_ids()
+	anon: execute private.coordinates_area(area text)
+	anon: execute private.coordinates_organisation(organisation uuid)
+	anon: execute private.editable_organisation_ids()
+	anon: execute private.is_admin()
+	anon: execute private.is_api_request()
+	anon: execute private.is_moderator()
+	anon: execute private.is_readable_name(value text)
+	anon: execute private.normalise_search_text(value text)
+	anon: execute private.organisation_ids_of_current_user()
+	anon: execute private.require_object(value jsonb, max_bytes integer)
+	anon: execute private.texts_within(texts text[], max_length integer)
+	anon: execute public.area_boundaries()
+	anon: execute public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[])
+	anon: execute public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer)
+	anon: execute public.my_account()
+	anon: execute public.organisation_detail(organisation_slug text)
+	anon: execute public.reference_data()
+	anon: execute public.search_organisations(query text, max_results integer)
+	anon: execute public.suggest_initiative(suggestion jsonb)
+	anon: insert (name, kind, description, theme_ids, lng, lat, address, area_id, website, email, submitter_note, honeypot) public.suggestions
+	anon: select public.areas
+	anon: select public.collaboration_kinds
+	anon: select public.collaborations
+	anon: select public.contact_people
+	anon: select public.meeting_times
+	anon: select public.organisation_kinds
+	anon: select public.organisation_themes
+	anon: select public.organisations
+	anon: select public.themes
+	anon: usage schema private
+	anon: usage schema public
+	authenticated: delete public.atlas_roles
+	authenticated: delete public.contact_people
+	authenticated: delete public.meeting_times
+	authenticated: delete public.memberships
+	authenticated: delete public.organisation_themes
+	authenticated: execute private.actor_name(actor uuid, organisation uuid)
+	authenticated: execute private.can_confirm_collaboration(source uuid, target uuid, proposer uuid)
+	authenticated: execute private.can_edit_organisation(organisation uuid)
+	authenticated: execute private.coordinated_area_ids()
+	authenticated: execute private.coordinates_area(area text)
+	authenticated: execute private.coordinates_organisation(organisation uuid)
+	authenticated: execute private.editable_organisation_ids()
+	authenticated: execute private.expect_version(organisation uuid, version integer)
+	authenticated: execute private.is_admin()
+	authenticated: execute private.is_api_request()
+	authenticated: execute private.is_moderator()
+	authenticated: execute private.is_readable_name(value text)
+	authenticated: execute private.may_start_organisation()
+	authenticated: execute private.normalise_search_text(value text)
+	authenticated: execute private.organisation_ids_of_current_user()
+	authenticated: execute private.require_object(value jsonb, max_bytes integer)
+	authenticated: execute private.texts_within(texts text[], max_length integer)
+	authenticated: execute public.accept_suggestion(suggestion_id uuid, area_id text)
+	authenticated: execute public.area_boundaries()
+	authenticated: execute public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[])
+	authenticated: execute public.confirm_collaboration(collaboration_id uuid)
+	authenticated: execute public.editable_organisations()
+	authenticated: execute public.end_collaboration(collaboration_id uuid)
+	authenticated: execute public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer)
+	authenticated: execute public.my_account()
+	authenticated: execute public.organisation_detail(organisation_slug text)
+	authenticated: execute public.organisation_for_edit(organisation_slug text)
+	authenticated: execute public.organisation_history(organisation_slug text)
+	authenticated: execute public.pending_suggestions()
+	authenticated: execute public.propose_collaboration(from_organisation uuid, to_organisation uuid, collaboration_kind text, description text)
+	authenticated: execute public.reference_data()
+	authenticated: execute public.reject_suggestion(suggestion_id uuid, reason text)
+	authenticated: execute public.restore_organisation_version(organisation_slug text, version bigint, expected_version integer)
+	authenticated: execute public.save_organisation(organisation jsonb, expected_version integer)
+	authenticated: execute public.search_organisations(query text, max_results integer)
+	authenticated: execute public.set_organisation_status(organisation_id uuid, status text, expected_version integer)
+	authenticated: execute public.suggest_initiative(suggestion jsonb)
+	authenticated: insert (id, name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step) public.organisations
+	authenticated: insert (id, source_id, target_id, kind, status, description, started_on) public.collaborations
+	authenticated: insert (name, kind, description, theme_ids, lng, lat, address, area_id, website, email, submitter_note, honeypot) public.suggestions
+	authenticated: insert public.atlas_roles
+	authenticated: insert public.contact_people
+	authenticated: insert public.meeting_times
+	authenticated: insert public.memberships
+	authenticated: insert public.organisation_themes
+	authenticated: select public.areas
+	authenticated: select public.atlas_roles
+	authenticated: select public.audit_log
+	authenticated: select public.collaboration_kinds
+	authenticated: select public.collaborations
+	authenticated: select public.contact_people
+	authenticated: select public.meeting_times
+	authenticated: select public.memberships
+	authenticated: select public.organisation_kinds
+	authenticated: select public.organisation_themes
+	authenticated: select public.organisations
+	authenticated: select public.profiles
+	authenticated: select public.suggestions
+	authenticated: select public.themes
+	authenticated: update (display_name) public.profiles
+	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step) public.organisations
+	authenticated: update (status, decision_reason, organisation_id) public.suggestions
+	authenticated: update (status, description, started_on, ended_on) public.collaborations
+	authenticated: update public.atlas_roles
+	authenticated: update public.contact_people
+	authenticated: update public.meeting_times
+	authenticated: update public.memberships
+	authenticated: update public.organisation_themes
+	authenticated: usage schema private
+	authenticated: usage schema public
+`
+	.trim()
+	.split('\n')
+	.map((line) => line.trim());
+
+describe.each(databaseKinds)('privileges of the API roles on %s', (kind) => {
+	let db: TestDatabase;
+	beforeAll(async () => {
+		db = await openTestDatabase(kind);
+	});
+	afterAll(() => db?.close());
+
+	it('are exactly the allowlist', async () => {
+		const rows = await db.query<{ grant: string }>(privilegesSql);
+		const sorted = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		expect(sorted(rows.map((r) => r.grant))).toEqual(sorted(allowlist));
+	});
+
+	it('let no visitor empty a table, as TRUNCATE once did to atlas_roles', async () => {
+		for (const table of ['atlas_roles', 'meeting_times', 'organisations', 'audit_log']) {
+			const error = await db.as(anon, (q) =>
+				q(`truncate public.${table}`).then(
+					() => 'not refused',
+					(e: unknown) => String(e)
+				)
+			);
+			expect(error, table).toMatch(/permission denied/);
+		}
+		const [row] = await db.query<{ n: number }>(
+			'select count(*)::int as n from public.atlas_roles'
+		);
+		expect(row?.n).toBeGreaterThan(0);
+	});
+
+	it('keep the private helpers that reveal users or slugs from every API role', async () => {
+		for (const helper of [
+			`private.actor_name('00000000-0000-4000-8000-000000000001', null)`,
+			`private.unique_slug('Repair Café Osdorp')`,
+			'private.demo_accounts()',
+			`private.request_sender()`
+		]) {
+			const error = await db.as(anon, (q) =>
+				q(`select ${helper}`).then(
+					() => 'not refused',
+					(e: unknown) => String(e)
+				)
+			);
+			expect(error, helper).toMatch(/permission denied/);
+		}
+	});
+});
