@@ -1,0 +1,82 @@
+/**
+ * The read functions keep their plan as they are called again and again. On
+ * PostgreSQL 17+ (PGlite) a SQL function's plan is cached, and from the sixth
+ * call on a generic plan planned without the arguments took over: at 5,000
+ * organisations the anonymous atlas() went from about 0.2 s to 3.5 s a call,
+ * and every signed-in call took 3.6-4.1 s. Each function is now planned with
+ * its arguments on every call. Here each one is called ten times per caller
+ * on a district-and-more of 5,000 organisations and 20,000 ties; the answers
+ * must stay the same, and the collapse would run these tests past their time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestClaims } from '../../src/lib/data/embedded/request-claims';
+import { anon, openTestDatabase, signedIn, type TestDatabase } from './harness';
+import { nationalCallers, nationalDataSql, scaled } from './national-data';
+
+const size = scaled(5_000);
+const callers = nationalCallers(size);
+
+/** Each read function as the app calls it, with the arguments that make it work hardest. */
+const reads: [name: string, sql: string][] = [
+	['atlas(), as the app calls it', `select public.atlas() as answer`],
+	['atlas() with a theme', `select public.atlas(theme_ids => '{wonen}') as answer`],
+	['atlas() for Amsterdam’s viewport', `select public.atlas(4.8, 52.3, 5.0, 52.42) as answer`],
+	[
+		'organisation_detail()',
+		`select public.organisation_detail('bench-' || (select min(substring(slug from 7)::int)
+		   from public.organisations where slug like 'bench-%' and status = 'published')) as answer`
+	],
+	[
+		'search_organisations()',
+		`select jsonb_agg(s) as answer from public.search_organisations('organisatie amsterdam') s`
+	],
+	[
+		'join_suggestions()',
+		`select jsonb_agg(s) as answer from public.join_suggestions(4.9, 52.37, '{wonen}', '{ar}') s`
+	]
+];
+
+const roles: [label: string, claims: RequestClaims][] = [
+	['a visitor', anon],
+	['a member', signedIn(callers.member)],
+	['a coordinator', signedIn(callers.coordinator)]
+];
+
+describe('read functions called ten times on 5,000 organisations (PGlite)', () => {
+	let db: TestDatabase;
+	beforeAll(async () => {
+		db = await openTestDatabase('pglite');
+		await db.exec(`begin; ${nationalDataSql(size)} commit;`);
+	}, 180_000);
+	afterAll(() => db?.close());
+
+	it('plan every call with its arguments, without JIT', async () => {
+		const rows = await db.query<{ proname: string; lanname: string; proconfig: string[] }>(
+			`select p.proname, l.lanname, p.proconfig from pg_proc p
+			 join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
+			 where n.nspname = 'public'
+			   and p.proname in ('atlas', 'organisation_detail', 'search_organisations', 'join_suggestions')`
+		);
+		expect(rows).toHaveLength(4);
+		for (const row of rows) {
+			expect(row.lanname, row.proname).toBe('plpgsql');
+			expect(row.proconfig, row.proname).toEqual(
+				expect.arrayContaining(['plan_cache_mode=force_custom_plan', 'jit=off'])
+			);
+		}
+	});
+
+	for (const [name, sql] of reads) {
+		for (const [label, claims] of roles) {
+			it(`${name} as ${label}: the same answer ten times`, { timeout: 30_000 }, async () => {
+				const answers: string[] = [];
+				for (let call = 0; call < 10; call++) {
+					const [row] = await db.as(claims, (q) => q<{ answer: unknown }>(sql));
+					answers.push(JSON.stringify(row?.answer));
+				}
+				expect(answers[0]!.length).toBeGreaterThan(20);
+				expect(new Set(answers).size).toBe(1);
+			});
+		}
+	}
+});
