@@ -1496,7 +1496,8 @@ $$;
 -- What the API roles may run in `private`: the helpers their policies,
 -- constraints and generated columns call, each answering for the caller only.
 -- Trigger functions need no grant. actor_name and the editing helpers are for
--- signed-in users; nothing here lists users, slugs or settings.
+-- signed-in users; nothing here lists users, slugs or settings. service_role
+-- (the server's key) runs the same functions, so it gets the same helpers.
 -- =============================================================================
 grant execute on function
   private.normalise_search_text(text),
@@ -1512,10 +1513,10 @@ grant execute on function
   private.organisation_ids_of_current_user(),
   private.editable_organisation_ids(),
   private.require_object(jsonb, integer)
-to anon, authenticated;
+to anon, authenticated, service_role;
 grant execute on function
   private.may_start_organisation(),
   private.can_confirm_collaboration(uuid, uuid, uuid),
   private.expect_version(uuid, integer),
   private.actor_name(uuid, uuid)
-to authenticated;
+to authenticated, service_role;

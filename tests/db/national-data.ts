@@ -255,3 +255,23 @@ export function nationalCallers(size: NationalSize) {
 		admin: userId(1)
 	};
 }
+
+/** Each read function as the app calls it, with the arguments that make it work hardest. */
+export const nationalReads: [name: string, sql: string][] = [
+	['atlas(), as the app calls it', `select public.atlas() as answer`],
+	['atlas() with a theme', `select public.atlas(theme_ids => '{wonen}') as answer`],
+	['atlas() for Amsterdam’s viewport', `select public.atlas(4.8, 52.3, 5.0, 52.42) as answer`],
+	[
+		'organisation_detail()',
+		`select public.organisation_detail('bench-' || (select min(substring(slug from 7)::int)
+		   from public.organisations where slug like 'bench-%' and status = 'published')) as answer`
+	],
+	[
+		'search_organisations()',
+		`select jsonb_agg(s) as answer from public.search_organisations('organisatie amsterdam') s`
+	],
+	[
+		'join_suggestions()',
+		`select jsonb_agg(s) as answer from public.join_suggestions(4.9, 52.37, '{wonen}', '{ar}') s`
+	]
+];

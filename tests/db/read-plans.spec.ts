@@ -11,30 +11,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestClaims } from '../../src/lib/data/embedded/request-claims';
 import { anon, openTestDatabase, signedIn, type TestDatabase } from './harness';
-import { nationalCallers, nationalDataSql, scaled } from './national-data';
+import { nationalCallers, nationalDataSql, nationalReads, scaled } from './national-data';
 
 const size = scaled(5_000);
 const callers = nationalCallers(size);
-
-/** Each read function as the app calls it, with the arguments that make it work hardest. */
-const reads: [name: string, sql: string][] = [
-	['atlas(), as the app calls it', `select public.atlas() as answer`],
-	['atlas() with a theme', `select public.atlas(theme_ids => '{wonen}') as answer`],
-	['atlas() for Amsterdam’s viewport', `select public.atlas(4.8, 52.3, 5.0, 52.42) as answer`],
-	[
-		'organisation_detail()',
-		`select public.organisation_detail('bench-' || (select min(substring(slug from 7)::int)
-		   from public.organisations where slug like 'bench-%' and status = 'published')) as answer`
-	],
-	[
-		'search_organisations()',
-		`select jsonb_agg(s) as answer from public.search_organisations('organisatie amsterdam') s`
-	],
-	[
-		'join_suggestions()',
-		`select jsonb_agg(s) as answer from public.join_suggestions(4.9, 52.37, '{wonen}', '{ar}') s`
-	]
-];
 
 const roles: [label: string, claims: RequestClaims][] = [
 	['a visitor', anon],
@@ -66,7 +46,7 @@ describe('read functions called ten times on 5,000 organisations (PGlite)', () =
 		}
 	});
 
-	for (const [name, sql] of reads) {
+	for (const [name, sql] of nationalReads) {
 		for (const [label, claims] of roles) {
 			it(`${name} as ${label}: the same answer ten times`, { timeout: 30_000 }, async () => {
 				const answers: string[] = [];
