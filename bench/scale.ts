@@ -15,6 +15,7 @@
  */
 import { databaseKinds, openTestDatabase, type Query } from '../tests/db/harness';
 import {
+	busiestOrganisationSql,
 	nationalCallers,
 	nationalDataSql,
 	nationalReads,
@@ -77,7 +78,8 @@ console.log(
 );
 console.log('| call | ' + roles.map(([label]) => label).join(' | ') + ' | worst / bypass |');
 console.log('|---|' + roles.map(() => '---|').join('') + '---|');
-for (const [name, sql] of nationalReads) {
+const [busiest] = await db.query<{ slug: string }>(busiestOrganisationSql);
+for (const [name, sql] of nationalReads(busiest!.slug)) {
 	const cells: string[] = [];
 	let bypass = NaN;
 	let worst = 0;

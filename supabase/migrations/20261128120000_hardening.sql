@@ -588,20 +588,28 @@ create policy "Visitors see published organisations"
   to anon
   using (status = 'published');
 
+-- Asks three small sets once per query (the caller's memberships, the areas
+-- they coordinate, whether they are an admin), never a function per row.
 create policy "Signed-in users see published organisations and those they may edit"
   on public.organisations for select
   to authenticated
-  using (status = 'published' or id in (select private.editable_organisation_ids()));
+  using (
+    status = 'published'
+    or id in (select private.organisation_ids_of_current_user())
+    or area_id in (select private.coordinated_area_ids())
+    or (select private.is_admin())
+  );
 
 create policy "Signed-in users may start a few organisations a day"
   on public.organisations for insert
   to authenticated
   with check (private.may_start_organisation());
 
+-- Writes touch a row or a few: a check per row is cheaper than the whole set.
 create policy "Members and coordinators edit an organisation"
   on public.organisations for update
   to authenticated
-  using (id in (select private.editable_organisation_ids()))
+  using (private.can_edit_organisation(id))
   -- Checked on the new row: it stays within what the editor may edit.
   with check (
     private.coordinates_area(area_id) or id in (select private.organisation_ids_of_current_user())
@@ -624,14 +632,14 @@ create policy "Signed-in users see the themes of organisations they see"
   using (exists (select 1 from public.organisations o where o.id = organisation_id));
 create policy "Editors add an organisation's themes"
   on public.organisation_themes for insert to authenticated
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors change an organisation's themes"
   on public.organisation_themes for update to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()))
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id))
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors remove an organisation's themes"
   on public.organisation_themes for delete to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id));
 
 create policy "Visitors see the meeting times of published organisations"
   on public.meeting_times for select to anon
@@ -641,14 +649,14 @@ create policy "Signed-in users see the meeting times of organisations they see"
   using (exists (select 1 from public.organisations o where o.id = organisation_id));
 create policy "Editors add an organisation's meeting times"
   on public.meeting_times for insert to authenticated
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors change an organisation's meeting times"
   on public.meeting_times for update to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()))
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id))
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors remove an organisation's meeting times"
   on public.meeting_times for delete to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id));
 
 create policy "Visitors see contact people who opted in, with their published organisation"
   on public.contact_people for select to anon
@@ -661,18 +669,18 @@ create policy "Signed-in users see public contact people, and every one of what 
   using (
     (opted_in_public
      and exists (select 1 from public.organisations o where o.id = organisation_id and o.status = 'published'))
-    or organisation_id in (select private.editable_organisation_ids())
+    or private.can_edit_organisation(organisation_id)
   );
 create policy "Editors add an organisation's contact people"
   on public.contact_people for insert to authenticated
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors change an organisation's contact people"
   on public.contact_people for update to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()))
-  with check (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id))
+  with check (private.can_edit_organisation(organisation_id));
 create policy "Editors remove an organisation's contact people"
   on public.contact_people for delete to authenticated
-  using (organisation_id in (select private.editable_organisation_ids()));
+  using (private.can_edit_organisation(organisation_id));
 
 -- Memberships, roles and profiles
 drop policy "Users see their own memberships" on public.memberships;
@@ -730,26 +738,6 @@ create policy "Editors read the history of what they may edit; admins all of it"
     or organisation_ids && array(select private.editable_organisation_ids())
   );
 
--- Collaborations ask the same set once per query rather than a function per row.
-drop policy "Members propose collaborations from their organisation" on public.collaborations;
-drop policy "Either side confirms or ends a collaboration" on public.collaborations;
-create policy "Members propose collaborations from their organisation"
-  on public.collaborations for insert to authenticated
-  with check (
-    source_id in (select private.editable_organisation_ids())
-    or target_id in (select private.editable_organisation_ids())
-  );
-create policy "Either side confirms or ends a collaboration"
-  on public.collaborations for update to authenticated
-  using (
-    source_id in (select private.editable_organisation_ids())
-    or target_id in (select private.editable_organisation_ids())
-  )
-  with check (
-    source_id in (select private.editable_organisation_ids())
-    or target_id in (select private.editable_organisation_ids())
-  );
-
 -- Suggestions: the moderators' check once per query.
 drop policy "Coordinators read the suggestions" on public.suggestions;
 drop policy "Coordinators decide on suggestions" on public.suggestions;
@@ -770,6 +758,39 @@ create index suggestions_area_id_idx on public.suggestions (area_id);
 create index suggestions_decided_by_idx on public.suggestions (decided_by);
 create index suggestions_kind_idx on public.suggestions (kind);
 create index suggestions_organisation_id_idx on public.suggestions (organisation_id);
+
+-- The signed-in user: name, roles and organisations. Null for a visitor, who
+-- may not read profiles, memberships or roles at all: PL/pgSQL, so a visitor's
+-- call answers before any of those tables is touched.
+create or replace function public.my_account()
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+begin
+  if (select auth.uid()) is null then
+    return null;
+  end if;
+  return jsonb_build_object(
+    'user_id', (select auth.uid()),
+    'display_name', (select p.display_name from public.profiles p where p.id = (select auth.uid())),
+    'is_admin', private.is_admin(),
+    'coordinator_areas', coalesce((
+      select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name)
+      from public.atlas_roles r join public.areas a on a.id = r.area_id
+      where r.user_id = (select auth.uid()) and r.role = 'coordinator'
+    ), '[]'::jsonb),
+    'organisations', coalesce((
+      select jsonb_agg(jsonb_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'status', o.status, 'role', m.role)
+                       order by o.name)
+      from public.memberships m join public.organisations o on o.id = m.organisation_id
+      where m.user_id = (select auth.uid())
+    ), '[]'::jsonb)
+  );
+end
+$$;
 
 -- =============================================================================
 -- Writing functions: bounded input, versions named, refusals with codes.
@@ -1183,6 +1204,58 @@ grant execute on function public.restore_organisation_version(text, bigint, inte
 -- the policies inflate).
 -- =============================================================================
 
+-- What follows from organisations the caller may already see, read without
+-- asking the policies again row by row. Themes of a visible organisation are
+-- visible, and so is a collaboration between two visible organisations: the
+-- policies of organisation_themes and collaborations say exactly that. So once
+-- atlas() has chosen its organisations under the policies, their themes and the
+-- ties among them are read here, at the cost of a join rather than of two index
+-- probes per row. Private, as security definer helpers must be: the API does
+-- not expose this schema.
+create function private.organisations_with_themes(wanted text[])
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select distinct ot.organisation_id from public.organisation_themes ot where ot.theme_id = any (wanted)
+$$;
+
+create function private.themes_of(organisations uuid[])
+returns table (organisation_id uuid, theme_ids text[])
+language plpgsql
+stable
+security definer
+set search_path = ''
+set plan_cache_mode = force_custom_plan
+as $$
+begin
+  return query
+    select ot.organisation_id, array_agg(ot.theme_id order by ot.theme_id)
+    from public.organisation_themes ot
+    join (select unnest(organisations) as id) s on s.id = ot.organisation_id
+    group by ot.organisation_id;
+end
+$$;
+
+create function private.collaborations_among(organisations uuid[])
+returns table (id uuid, source_id uuid, target_id uuid, kind text, status text)
+language plpgsql
+stable
+security definer
+set search_path = ''
+set plan_cache_mode = force_custom_plan
+as $$
+begin
+  return query
+    select c.id, c.source_id, c.target_id, c.kind, c.status
+    from public.collaborations c
+    join (select unnest(organisations) as id) a on a.id = c.source_id
+    join (select unnest(organisations) as id) b on b.id = c.target_id;
+end
+$$;
+
 create or replace function public.atlas(
   west double precision default -180,
   south double precision default -90,
@@ -1201,32 +1274,32 @@ set search_path = ''
 set plan_cache_mode = force_custom_plan
 set jit = off
 as $$
+declare
+  chosen uuid[];
 begin
   if cardinality(atlas.theme_ids) > 50 or cardinality(atlas.kind_ids) > 50
      or cardinality(atlas.area_ids) > 200 or cardinality(atlas.language_ids) > 50 then
     raise exception 'input_too_large' using errcode = '22001';
   end if;
+  -- The organisations, under the policies: what the caller may see decides all else.
+  chosen := array(
+    select o.id
+    from public.organisations o
+    where o.status <> 'archived'
+      and o.lng between atlas.west and atlas.east
+      and o.lat between atlas.south and atlas.north
+      and (atlas.kind_ids is null or o.kind = any (atlas.kind_ids))
+      and (atlas.area_ids is null or o.area_id = any (atlas.area_ids))
+      and (atlas.language_ids is null or o.languages && atlas.language_ids)
+      and (atlas.theme_ids is null
+           or o.id in (select private.organisations_with_themes(atlas.theme_ids)))
+  );
   return (
-    with selected as materialized (
+    with selected as (
       select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.area_id, o.open_to_newcomers,
              o.is_illustrative, o.languages
       from public.organisations o
-      where o.status <> 'archived'
-        and o.lng between atlas.west and atlas.east
-        and o.lat between atlas.south and atlas.north
-        and (atlas.kind_ids is null or o.kind = any (atlas.kind_ids))
-        and (atlas.area_ids is null or o.area_id = any (atlas.area_ids))
-        and (atlas.language_ids is null or o.languages && atlas.language_ids)
-        and (atlas.theme_ids is null or exists (
-          select 1 from public.organisation_themes ot
-          where ot.organisation_id = o.id and ot.theme_id = any (atlas.theme_ids)
-        ))
-    ),
-    themed as (
-      select ot.organisation_id, array_agg(ot.theme_id order by ot.theme_id) as theme_ids
-      from public.organisation_themes ot
-      join selected s on s.id = ot.organisation_id
-      group by ot.organisation_id
+      join (select unnest(chosen) as id) c on c.id = o.id
     )
     select jsonb_build_object(
       'organisation_fields', jsonb_build_array(
@@ -1239,15 +1312,13 @@ begin
           s.area_id, to_jsonb(coalesce(t.theme_ids, '{}')), s.open_to_newcomers, s.is_illustrative,
           to_jsonb(s.languages)
         ) order by s.name, s.id)
-        from selected s left join themed t on t.organisation_id = s.id
+        from selected s left join private.themes_of(chosen) t on t.organisation_id = s.id
       ), '[]'::jsonb),
       'collaboration_fields', jsonb_build_array('id', 'source', 'target', 'kind', 'status'),
       'collaborations', coalesce((
         select jsonb_agg(jsonb_build_array(c.id, c.source_id, c.target_id, c.kind, c.status)
                          order by c.id)
-        from public.collaborations c
-        join selected a on a.id = c.source_id
-        join selected b on b.id = c.target_id
+        from private.collaborations_among(chosen) c
       ), '[]'::jsonb)
     )
   );
@@ -1336,6 +1407,53 @@ begin
 end
 $$;
 
+-- The organisations whose text holds every word of a (normalised) query, or
+-- whose name is close enough to it to forgive a typo, among those the caller
+-- may see. Security definer, because under row-level security PostgreSQL
+-- may not use the trigram indexes at all: LIKE and <% are not leakproof, so
+-- they must wait until every policy has passed, on every row. Here the
+-- indexes find the candidates; the visibility test below repeats the select
+-- policy of organisations, so no caller learns of a name it may not see; and
+-- search_organisations then reads the rows themselves under the policies.
+create function private.search_candidates(wanted text)
+returns uuid[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+set pg_trgm.word_similarity_threshold = 0.5
+as $$
+declare
+  words text[] := array_remove(string_to_array(private.normalise_search_text(wanted), ' '), '');
+  every_word text;
+  found uuid[];
+begin
+  if cardinality(words) = 0 then
+    return '{}';
+  end if;
+  -- One LIKE per word, written into the statement so the index answers them
+  -- together. Normalised text holds only letters, digits and spaces, and %L
+  -- quotes it besides.
+  every_word := (select string_agg(format('o.search_body like %L', '%' || w || '%'), ' and ')
+                 from unnest(words) as w);
+  execute format($sql$
+    select coalesce(array_agg(c.id), '{}') from (
+      select o.id from public.organisations o where %s
+      union
+      select o.id from public.organisations o where $1 operator(extensions.<%%) o.search_name
+    ) c
+    join public.organisations o on o.id = c.id
+    where o.status = 'published'
+       or o.id in (select private.organisation_ids_of_current_user())
+       or o.area_id in (select private.coordinated_area_ids())
+       or (select private.is_admin())
+  $sql$, every_word)
+  into found
+  using array_to_string(words, ' ');
+  return found;
+end
+$$;
+
 create or replace function public.search_organisations(query text, max_results integer default 10)
 returns table (id uuid, slug text, name text, kind text, lng double precision, lat double precision, score real)
 language plpgsql
@@ -1349,6 +1467,7 @@ as $$
 declare
   wanted text;
   words text[];
+  candidates uuid[];
 begin
   if char_length(query) > 200 then
     raise exception 'query_too_long' using errcode = '22001',
@@ -1362,6 +1481,7 @@ begin
   if cardinality(words) > 20 then
     raise exception 'query_too_long' using errcode = '22001';
   end if;
+  candidates := private.search_candidates(wanted);
   return query
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat,
            (case
@@ -1374,14 +1494,8 @@ begin
             -- of two names that both contain the query, the one it covers most
             + extensions.similarity(wanted, o.search_name))::real as score
     from public.organisations o
-    where o.status <> 'archived'
-      and (
-        not exists (
-          select 1 from unnest(words) as word
-          where position(word in o.search_body) = 0
-        )
-        or extensions.word_similarity(wanted, o.search_name) >= 0.5
-      )
+    where o.id = any (candidates)
+      and o.status <> 'archived'
     order by score desc, o.name, o.id
     limit least(greatest(coalesce(max_results, 10), 1), 50);
 end
@@ -1503,6 +1617,10 @@ grant execute on function
   private.normalise_search_text(text),
   private.texts_within(text[], integer),
   private.is_readable_name(text),
+  private.search_candidates(text),
+  private.organisations_with_themes(text[]),
+  private.themes_of(uuid[]),
+  private.collaborations_among(uuid[]),
   private.is_api_request(),
   private.is_admin(),
   private.is_moderator(),

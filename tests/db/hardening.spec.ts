@@ -249,6 +249,25 @@ describe.each(databaseKinds)('hardening on %s', (kind) => {
 			});
 		});
 
+		it('finds a hidden draft for its members only, and tells no one else it exists', async () => {
+			const findDraft = (q: Query) =>
+				q<{ slug: string }>('select slug from public.search_organisations($1)', [
+					'buurtmoestuin ookmeer'
+				]).then((rows) => rows.some((r) => r.slug === draftSlug));
+			const candidates = (q: Query) =>
+				scalar<string[]>(q, `private.search_candidates('buurtmoestuin ookmeer')`);
+			const draftId = (
+				await db.query<{ id: string }>('select id from public.organisations where slug = $1', [
+					draftSlug
+				])
+			)[0]!.id;
+			for (const claims of [anon, noor]) {
+				expect(await db.as(claims, findDraft)).toBe(false);
+				expect(await db.as(claims, candidates)).not.toContain(draftId);
+			}
+			expect(await db.as(daan, findDraft)).toBe(true);
+		});
+
 		it('bounds the lists the read functions take', async () => {
 			await db.as(anon, async (q) => {
 				const themes = Array.from({ length: 100_000 }, (_, i) => `t${i}`);

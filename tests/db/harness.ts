@@ -97,11 +97,9 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 
 	const target = new URL(url);
 	target.pathname = `/${name}`;
-	execFileSync(
-		'psql',
-		[target.toString(), '-q', '-v', `migrator=${migrator}`, '-f', bootstrap],
-		{ stdio: ['ignore', 'ignore', 'pipe'] }
-	);
+	execFileSync('psql', [target.toString(), '-q', '-v', `migrator=${migrator}`, '-f', bootstrap], {
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
 
 	const open = async () => {
 		const client = new pg.Client({ connectionString: target.toString() });

@@ -11,7 +11,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestClaims } from '../../src/lib/data/embedded/request-claims';
 import { anon, openTestDatabase, signedIn, type TestDatabase } from './harness';
-import { nationalCallers, nationalDataSql, nationalReads, scaled } from './national-data';
+import {
+	busiestOrganisationSql,
+	nationalCallers,
+	nationalDataSql,
+	nationalReads,
+	scaled
+} from './national-data';
 
 const size = scaled(5_000);
 const callers = nationalCallers(size);
@@ -24,9 +30,12 @@ const roles: [label: string, claims: RequestClaims][] = [
 
 describe('read functions called ten times on 5,000 organisations (PGlite)', () => {
 	let db: TestDatabase;
+	let reads: Map<string, string>;
 	beforeAll(async () => {
 		db = await openTestDatabase('pglite');
 		await db.exec(`begin; ${nationalDataSql(size)} commit;`);
+		const [busiest] = await db.query<{ slug: string }>(busiestOrganisationSql);
+		reads = new Map(nationalReads(busiest!.slug));
 	}, 180_000);
 	afterAll(() => db?.close());
 
@@ -46,9 +55,10 @@ describe('read functions called ten times on 5,000 organisations (PGlite)', () =
 		}
 	});
 
-	for (const [name, sql] of nationalReads) {
+	for (const [name] of nationalReads('')) {
 		for (const [label, claims] of roles) {
 			it(`${name} as ${label}: the same answer ten times`, { timeout: 30_000 }, async () => {
+				const sql = reads.get(name)!;
 				const answers: string[] = [];
 				for (let call = 0; call < 10; call++) {
 					const [row] = await db.as(claims, (q) => q<{ answer: unknown }>(sql));

@@ -431,9 +431,16 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	});
 
 	describe('profiles and memberships', () => {
-		it('shows anonymous visitors no profiles and no memberships', async () => {
-			expect(await db.as(anon, (q) => count(q, 'select * from public.profiles'))).toBe(0);
-			expect(await db.as(anon, (q) => count(q, 'select * from public.memberships'))).toBe(0);
+		it('shows anonymous visitors no profiles, memberships or roles: not even the tables', async () => {
+			for (const table of ['profiles', 'memberships', 'atlas_roles']) {
+				const error = await db.as(anon, (q) =>
+					count(q, `select * from public.${table}`).then(
+						() => 'not refused',
+						(e: unknown) => String(e)
+					)
+				);
+				expect(error, table).toMatch(/permission denied/);
+			}
 		});
 
 		it('shows a signed-in user only their own profile and memberships', async () => {

@@ -78,7 +78,12 @@ const fieldSchemas = {
 		v.maxLength(16, () => m.rule_languages())
 	),
 	helpWanted: v.pipe(
-		v.array(v.pipe(v.string(), v.maxLength(80, () => m.rule_help_wanted()))),
+		v.array(
+			v.pipe(
+				v.string(),
+				v.maxLength(80, () => m.rule_help_wanted())
+			)
+		),
 		v.maxLength(10, () => m.rule_help_wanted())
 	)
 } satisfies Partial<Record<FieldName, v.GenericSchema>>;
