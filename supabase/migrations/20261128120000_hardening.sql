@@ -1407,15 +1407,16 @@ begin
 end
 $$;
 
--- The organisations whose text holds every word of a (normalised) query, or
--- whose name is close enough to it to forgive a typo, among those the caller
--- may see. Security definer, because under row-level security PostgreSQL
--- may not use the trigram indexes at all: LIKE and <% are not leakproof, so
--- they must wait until every policy has passed, on every row. Here the
--- indexes find the candidates; the visibility test below repeats the select
--- policy of organisations, so no caller learns of a name it may not see; and
--- search_organisations then reads the rows themselves under the policies.
-create function private.search_candidates(wanted text)
+-- The organisations whose text holds every word of a (normalised) query, or,
+-- when fewer than `enough` do, whose name is close enough to it to forgive a
+-- typo; among those the caller may see. Security definer, because under
+-- row-level security PostgreSQL may not use the trigram indexes at all: LIKE
+-- and <% are not leakproof, so they must wait until every policy has passed,
+-- on every row. Here the indexes find the candidates; the visibility test
+-- repeats the select policy of organisations, so no caller learns of a name
+-- it may not see; and search_organisations then reads the rows themselves
+-- under the policies.
+create function private.search_candidates(wanted text, enough integer)
 returns uuid[]
 language plpgsql
 stable
@@ -1427,6 +1428,12 @@ declare
   words text[] := array_remove(string_to_array(private.normalise_search_text(wanted), ' '), '');
   every_word text;
   found uuid[];
+  visible constant text := $sql$
+    (o.status = 'published'
+     or o.id in (select private.organisation_ids_of_current_user())
+     or o.area_id in (select private.coordinated_area_ids())
+     or (select private.is_admin()))
+  $sql$;
 begin
   if cardinality(words) = 0 then
     return '{}';
@@ -1436,20 +1443,17 @@ begin
   -- quotes it besides.
   every_word := (select string_agg(format('o.search_body like %L', '%' || w || '%'), ' and ')
                  from unnest(words) as w);
-  execute format($sql$
-    select coalesce(array_agg(c.id), '{}') from (
-      select o.id from public.organisations o where %s
-      union
-      select o.id from public.organisations o where $1 operator(extensions.<%%) o.search_name
-    ) c
-    join public.organisations o on o.id = c.id
-    where o.status = 'published'
-       or o.id in (select private.organisation_ids_of_current_user())
-       or o.area_id in (select private.coordinated_area_ids())
-       or (select private.is_admin())
-  $sql$, every_word)
-  into found
-  using array_to_string(words, ' ');
+  execute format('select coalesce(array_agg(o.id), ''{}'') from public.organisations o where %s and %s',
+                 every_word, visible)
+  into found;
+  if cardinality(found) < enough then
+    execute format($sql$
+      select coalesce(array_agg(o.id), '{}') from public.organisations o
+      where ($1 operator(extensions.<%%) o.search_name or o.id = any ($2)) and %s
+    $sql$, visible)
+    into found
+    using array_to_string(words, ' '), found;
+  end if;
   return found;
 end
 $$;
@@ -1481,7 +1485,7 @@ begin
   if cardinality(words) > 20 then
     raise exception 'query_too_long' using errcode = '22001';
   end if;
-  candidates := private.search_candidates(wanted);
+  candidates := private.search_candidates(wanted, least(greatest(coalesce(max_results, 10), 1), 50));
   return query
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat,
            (case
@@ -1617,7 +1621,7 @@ grant execute on function
   private.normalise_search_text(text),
   private.texts_within(text[], integer),
   private.is_readable_name(text),
-  private.search_candidates(text),
+  private.search_candidates(text, integer),
   private.organisations_with_themes(text[]),
   private.themes_of(uuid[]),
   private.collaborations_among(uuid[]),

@@ -14,32 +14,12 @@ import {
 	type Query,
 	type TestDatabase
 } from './harness';
+import { refusal, scalar } from './attempts';
 
 const daan = signedIn(users.daan);
 const fatima = signedIn(users.fatima);
 const noor = signedIn(users.noor);
 const sanne = signedIn(users.sanne);
-
-async function scalar<T>(query: Query, sql: string, params: unknown[] = []): Promise<T> {
-	const [row] = await query<{ result: T }>(`select ${sql} as result`, params);
-	return row!.result;
-}
-
-/**
- * The error a statement fails with, or 'not refused'. Inside a request's
- * transaction, under a savepoint, so the test can go on after the refusal.
- */
-async function refusal(q: Query, work: () => Promise<unknown>): Promise<string> {
-	await q('savepoint attempt');
-	try {
-		await work();
-		await q('release savepoint attempt');
-		return 'not refused';
-	} catch (error) {
-		await q('rollback to savepoint attempt');
-		return String(error);
-	}
-}
 
 async function ownerRefusal(work: Promise<unknown>): Promise<string> {
 	try {

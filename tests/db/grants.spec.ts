@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anon, databaseKinds, openTestDatabase, type TestDatabase } from './harness';
+import { refusal } from './attempts';
 
 const privilegesSql = `
 with roles(r) as (values ('anon'), ('authenticated')),
@@ -62,7 +63,7 @@ const allowlist = `
 	anon: execute private.organisation_ids_of_current_user()
 	anon: execute private.organisations_with_themes(wanted text[])
 	anon: execute private.require_object(value jsonb, max_bytes integer)
-	anon: execute private.search_candidates(wanted text)
+	anon: execute private.search_candidates(wanted text, enough integer)
 	anon: execute private.texts_within(texts text[], max_length integer)
 	anon: execute private.themes_of(organisations uuid[])
 	anon: execute public.area_boundaries()
@@ -108,7 +109,7 @@ const allowlist = `
 	authenticated: execute private.organisation_ids_of_current_user()
 	authenticated: execute private.organisations_with_themes(wanted text[])
 	authenticated: execute private.require_object(value jsonb, max_bytes integer)
-	authenticated: execute private.search_candidates(wanted text)
+	authenticated: execute private.search_candidates(wanted text, enough integer)
 	authenticated: execute private.texts_within(texts text[], max_length integer)
 	authenticated: execute private.themes_of(organisations uuid[])
 	authenticated: execute public.accept_suggestion(suggestion_id uuid, area_id text)
@@ -184,12 +185,7 @@ describe.each(databaseKinds)('privileges of the API roles on %s', (kind) => {
 
 	it('let no visitor empty a table, as TRUNCATE once did to atlas_roles', async () => {
 		for (const table of ['atlas_roles', 'meeting_times', 'organisations', 'audit_log']) {
-			const error = await db.as(anon, (q) =>
-				q(`truncate public.${table}`).then(
-					() => 'not refused',
-					(e: unknown) => String(e)
-				)
-			);
+			const error = await db.as(anon, (q) => refusal(q, () => q(`truncate public.${table}`)));
 			expect(error, table).toMatch(/permission denied/);
 		}
 		const [row] = await db.query<{ n: number }>(
@@ -205,12 +201,7 @@ describe.each(databaseKinds)('privileges of the API roles on %s', (kind) => {
 			'private.demo_accounts()',
 			`private.request_sender()`
 		]) {
-			const error = await db.as(anon, (q) =>
-				q(`select ${helper}`).then(
-					() => 'not refused',
-					(e: unknown) => String(e)
-				)
-			);
+			const error = await db.as(anon, (q) => refusal(q, () => q(`select ${helper}`)));
 			expect(error, helper).toMatch(/permission denied/);
 		}
 	});

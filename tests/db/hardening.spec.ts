@@ -23,6 +23,7 @@ import {
 	type Query,
 	type TestDatabase
 } from './harness';
+import { refusal, scalar } from './attempts';
 
 const daan = signedIn(users.daan);
 const noor = signedIn(users.noor);
@@ -31,24 +32,6 @@ const beheer = signedIn(users.beheer);
 const repairSlug = 'repair-cafe-osdorp';
 const draftSlug = 'buurtmoestuin-ookmeer-in-oprichting';
 const megabyte = 'x'.repeat(1_000_000);
-
-async function scalar<T>(query: Query, sql: string, params: unknown[] = []): Promise<T> {
-	const [row] = await query<{ result: T }>(`select ${sql} as result`, params);
-	return row!.result;
-}
-
-/** The error a statement fails with, or 'not refused'; under a savepoint, so work goes on. */
-async function refusal(q: Query, work: () => Promise<unknown>): Promise<string> {
-	await q('savepoint attempt');
-	try {
-		await work();
-		await q('release savepoint attempt');
-		return 'not refused';
-	} catch (error) {
-		await q('rollback to savepoint attempt');
-		return String(error);
-	}
-}
 
 /** Within a request's transaction: act as another caller, or as the owner to arrange. */
 const become = (q: Query, claims: RequestClaims) =>
@@ -255,7 +238,7 @@ describe.each(databaseKinds)('hardening on %s', (kind) => {
 					'buurtmoestuin ookmeer'
 				]).then((rows) => rows.some((r) => r.slug === draftSlug));
 			const candidates = (q: Query) =>
-				scalar<string[]>(q, `private.search_candidates('buurtmoestuin ookmeer')`);
+				scalar<string[]>(q, `private.search_candidates('buurtmoestuin ookmeer', 10)`);
 			const draftId = (
 				await db.query<{ id: string }>('select id from public.organisations where slug = $1', [
 					draftSlug
