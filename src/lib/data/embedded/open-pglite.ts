@@ -20,9 +20,11 @@ export async function openPglite(sources: SqlSources, options: OpenOptions = {})
 		dataDir: options.dataDir,
 		loadDataDir: options.snapshot,
 		extensions: { pg_trgm, unaccent },
-		// IndexedDB is flushed after a query returns rather than before: reads stay
-		// fast, and a tab closed mid-flush loses at most the last write.
-		relaxedDurability: true
+		// A write is in IndexedDB before its answer comes back: a resident who
+		// reloads right after "Dank je!" must not lose the suggestion (with relaxed
+		// durability a reload within a second or so did). PGlite's file system
+		// tracks changed pages, so a read that changed nothing flushes nothing.
+		relaxedDurability: false
 	});
 	await setUpDatabase(db, sources, options.onStep);
 	return db;
