@@ -114,7 +114,9 @@ export function hostedLocation(url: string): string {
 /**
  * The SQL functions the app calls and their named arguments. Both adapters call
  * exactly these, so the read logic lives once, in supabase/migrations.
- * `set` functions return rows; `scalar` ones return one jsonb value.
+ * `set` functions return rows; `scalar` ones return one jsonb value. `writes`
+ * marks the functions that change data (the embedded adapter makes them
+ * durable before it answers).
  */
 export const rpcFunctions = {
 	reference_data: { returns: 'scalar', args: [] },
@@ -140,27 +142,37 @@ export const rpcFunctions = {
 	my_account: { returns: 'scalar', args: [] },
 	editable_organisations: { returns: 'scalar', args: [] },
 	organisation_for_edit: { returns: 'scalar', args: ['organisation_slug'] },
-	save_organisation: { returns: 'scalar', args: ['organisation', 'expected_version'] },
+	save_organisation: {
+		returns: 'scalar',
+		writes: true,
+		args: ['organisation', 'expected_version']
+	},
 	set_organisation_status: {
 		returns: 'scalar',
+		writes: true,
 		args: ['organisation_id', 'status', 'expected_version']
 	},
 	propose_collaboration: {
 		returns: 'scalar',
+		writes: true,
 		args: ['from_organisation', 'to_organisation', 'collaboration_kind', 'description']
 	},
-	confirm_collaboration: { returns: 'scalar', args: ['collaboration_id'] },
-	end_collaboration: { returns: 'scalar', args: ['collaboration_id'] },
-	suggest_initiative: { returns: 'scalar', args: ['suggestion'] },
+	confirm_collaboration: { returns: 'scalar', writes: true, args: ['collaboration_id'] },
+	end_collaboration: { returns: 'scalar', writes: true, args: ['collaboration_id'] },
+	suggest_initiative: { returns: 'scalar', writes: true, args: ['suggestion'] },
 	pending_suggestions: { returns: 'scalar', args: [] },
-	accept_suggestion: { returns: 'scalar', args: ['suggestion_id', 'area_id'] },
-	reject_suggestion: { returns: 'scalar', args: ['suggestion_id', 'reason'] },
+	accept_suggestion: { returns: 'scalar', writes: true, args: ['suggestion_id', 'area_id'] },
+	reject_suggestion: { returns: 'scalar', writes: true, args: ['suggestion_id', 'reason'] },
 	organisation_history: { returns: 'scalar', args: ['organisation_slug'] },
 	restore_organisation_version: {
 		returns: 'scalar',
+		writes: true,
 		args: ['organisation_slug', 'version', 'expected_version']
 	}
-} as const satisfies Record<string, { returns: 'scalar' | 'set'; args: readonly string[] }>;
+} as const satisfies Record<
+	string,
+	{ returns: 'scalar' | 'set'; args: readonly string[]; writes?: true }
+>;
 
 export type RpcName = keyof typeof rpcFunctions;
 export type RpcArgs<N extends RpcName> = Partial<

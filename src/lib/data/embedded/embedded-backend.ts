@@ -1,5 +1,5 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
-import { createRpcBackend, embeddedLocation, type Backend } from '../backend';
+import { createRpcBackend, embeddedLocation, rpcFunctions, type Backend } from '../backend';
 import { claimsOf } from '../auth';
 import { decodeDemoAccounts } from '../editing-decode';
 import { BackendError, refusalOf } from '../errors';
@@ -39,6 +39,11 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 					const { sql, params, returns } = rpcSql(name, args);
 					const result = await tx.query<{ result: unknown }>(sql, params);
 					return returns === 'set' ? result.rows : result.rows[0]?.result;
+				})
+				.then(async (answer) => {
+					// Kept, before the person is told so (see pglite.worker.ts).
+					if ('writes' in rpcFunctions[name]) await database.syncToFs();
+					return answer;
 				})
 				.catch((error: unknown) => {
 					const refusal = refusalOf(error as { code?: string; message?: string });

@@ -20,11 +20,11 @@ export async function openPglite(sources: SqlSources, options: OpenOptions = {})
 		dataDir: options.dataDir,
 		loadDataDir: options.snapshot,
 		extensions: { pg_trgm, unaccent },
-		// A write is in IndexedDB before its answer comes back: a resident who
-		// reloads right after "Dank je!" must not lose the suggestion (with relaxed
-		// durability a reload within a second or so did). PGlite's file system
-		// tracks changed pages, so a read that changed nothing flushes nothing.
-		relaxedDurability: false
+		// IndexedDB is flushed after a query returns rather than before, so reads
+		// stay fast (waiting for the flush made a search 0.5 s slower). Writes
+		// wait for it: the worker's syncToFs is durable (see pglite.worker.ts),
+		// and the embedded backend calls it after every write.
+		relaxedDurability: true
 	});
 	await setUpDatabase(db, sources, options.onStep);
 	return db;

@@ -4,6 +4,7 @@
  * and the other tabs' queries are forwarded to it, so two tabs never write the
  * same store at once.
  */
+import type { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import snapshotUrl from './generated/database-snapshot.tar.gz?url';
 import { databaseExists, fetchSnapshot } from './database-snapshot';
@@ -16,7 +17,8 @@ void worker({
 		try {
 			const fresh = !(await databaseExists(dataDir));
 			const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
-			return await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
+			const db = await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
+			return withDurableSync(db);
 		} catch (error) {
 			// PGlite's worker protocol has no way to report a failed start; without
 			// this the page would wait for its timeout.
@@ -25,3 +27,23 @@ void worker({
 		}
 	}
 });
+
+/**
+ * The database as the tabs reach it, except that syncToFs waits until every
+ * change is in IndexedDB. PGlite with relaxed durability answers a query
+ * before its flush, and its own syncToFs then only starts one; a resident who
+ * reloaded right after "Dank je!" lost the suggestion. The file system queues
+ * its flushes one after another, so this one also waits for any under way.
+ * Everything else is the database itself, bound to it, so PGlite's own calls
+ * keep their relaxed flush.
+ */
+function withDurableSync(db: PGlite): PGlite {
+	const fs = (db as unknown as { fs?: { syncToFs(relaxed?: boolean): Promise<void> } }).fs;
+	return new Proxy(db, {
+		get(target, property) {
+			if (property === 'syncToFs' && fs) return () => fs.syncToFs(false);
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+		}
+	});
+}
