@@ -1,5 +1,12 @@
-import { PGliteWorker } from '@electric-sql/pglite/worker';
-import { createRpcBackend, embeddedLocation, rpcFunctions, type Backend } from '../backend';
+import { LeaderChangedError, PGliteWorker } from '@electric-sql/pglite/worker';
+import {
+	createRpcBackend,
+	embeddedLocation,
+	rpcFunctions,
+	type Backend,
+	type RpcArgs,
+	type RpcName
+} from '../backend';
 import { claimsOf } from '../auth';
 import { decodeDemoAccounts } from '../editing-decode';
 import { BackendError, refusalOf } from '../errors';
@@ -30,20 +37,29 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 		);
 		return decodeDemoAccounts(result.rows[0]?.result);
 	});
+	const call = async <N extends RpcName>(name: N, args: RpcArgs<N>) => {
+		const answer = await database.transaction(async (tx) => {
+			await tx.query(setRequestClaimsSql, requestClaimsParams(claimsOf(auth.session())));
+			const { sql, params, returns } = rpcSql(name, args);
+			const result = await tx.query<{ result: unknown }>(sql, params);
+			return returns === 'set' ? result.rows : result.rows[0]?.result;
+		});
+		// Kept, before the person is told so (see pglite.worker.ts).
+		if ('writes' in rpcFunctions[name]) await database.syncToFs();
+		return answer;
+	};
 	return createRpcBackend(
 		{ kind: 'embedded', location: embeddedLocation },
 		(name, args) =>
-			database
-				.transaction(async (tx) => {
-					await tx.query(setRequestClaimsSql, requestClaimsParams(claimsOf(auth.session())));
-					const { sql, params, returns } = rpcSql(name, args);
-					const result = await tx.query<{ result: unknown }>(sql, params);
-					return returns === 'set' ? result.rows : result.rows[0]?.result;
-				})
-				.then(async (answer) => {
-					// Kept, before the person is told so (see pglite.worker.ts).
-					if ('writes' in rpcFunctions[name]) await database.syncToFs();
-					return answer;
+			call(name, args)
+				.catch((error: unknown) => {
+					// The tab that ran the database closed or reloaded, and another took
+					// over. A read is asked again of the new one; a write may or may not
+					// have been kept, so it is reported rather than repeated.
+					if (error instanceof LeaderChangedError && !('writes' in rpcFunctions[name])) {
+						return database.waitReady.then(() => call(name, args));
+					}
+					throw error;
 				})
 				.catch((error: unknown) => {
 					const refusal = refusalOf(error as { code?: string; message?: string });
