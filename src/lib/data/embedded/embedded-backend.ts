@@ -56,7 +56,7 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 					// The tab that ran the database closed or reloaded, and another took
 					// over. A read is asked again of the new one; a write may or may not
 					// have been kept, so it is reported rather than repeated.
-					if (error instanceof LeaderChangedError && !('writes' in rpcFunctions[name])) {
+					if (leaderChanged(error) && !('writes' in rpcFunctions[name])) {
 						return database.waitReady.then(() => call(name, args));
 					}
 					throw error;
@@ -115,4 +115,15 @@ async function start(): Promise<PGliteWorker> {
 		clearTimeout(timer);
 		stopListening();
 	}
+}
+
+/**
+ * PGlite's LeaderChangedError, whether thrown in this tab or passed on from the
+ * old leader's worker (which sends only its message).
+ */
+function leaderChanged(error: unknown): boolean {
+	return (
+		error instanceof LeaderChangedError ||
+		(error instanceof Error && error.message.startsWith('Leader changed'))
+	);
 }
