@@ -90,16 +90,21 @@ async function openServerDatabase(sources: SqlSources): Promise<TestDatabase> {
 		throw new Error(`The server pass needs ${bootstrap} (../shared beside the repository)`);
 	}
 	const name = `buurtatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-
 	const target = new URL(url);
 	target.pathname = `/${name}`;
-	execFileSync('psql', [target.toString(), '-q', '-v', `migrator=${migrator}`, '-f', bootstrap], {
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	try {
+		await admin.query(`create database ${name}`);
+		// Roles are cluster-wide and the bootstrap creates those that are missing:
+		// two test files bootstrapping at once on a new cluster would both try.
+		await admin.query('select pg_advisory_lock(hashtext($1))', ['buurtatlas.bootstrap']);
+		execFileSync('psql', [target.toString(), '-q', '-v', `migrator=${migrator}`, '-f', bootstrap], {
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
+	} finally {
+		await admin.end();
+	}
 
 	const open = async () => {
 		const client = new pg.Client({ connectionString: target.toString() });
