@@ -50,6 +50,10 @@ create table private.settings (
   value text not null
 );
 revoke all on private.settings from public, anon, authenticated, service_role;
+-- Only the owner, and the security definer functions it owns, read it.
+alter table private.settings enable row level security;
+create policy "No API role reads the settings"
+  on private.settings for all to anon, authenticated using (false) with check (false);
 insert into private.settings (name, value) values
   ('sender_hash_key', replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')),
   -- How many proxies in front of PostgREST append to x-forwarded-for: the
@@ -369,6 +373,9 @@ create table private.suggestion_senders (
 create index suggestion_senders_sender_idx on private.suggestion_senders (sender_hash, at);
 create index suggestion_senders_at_idx on private.suggestion_senders (at);
 revoke all on private.suggestion_senders from public, anon, authenticated, service_role;
+alter table private.suggestion_senders enable row level security;
+create policy "No API role reads who sent suggestions"
+  on private.suggestion_senders for all to anon, authenticated using (false) with check (false);
 
 -- The stored unsalted md5 of an address was reversible over IPv4; it goes.
 drop index public.suggestions_sender_idx;
