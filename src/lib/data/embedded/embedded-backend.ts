@@ -27,6 +27,7 @@ const startTimeoutMs = 60_000;
  * so row-level security applies exactly as it does hosted.
  */
 export async function createEmbeddedBackend(): Promise<Backend> {
+	silenceOrphanedLeaderChanges();
 	const database = await start();
 	// The list of demo accounts is the one query that runs as the database's
 	// owner: it is the local demo's sign-in screen, and private.demo_accounts()
@@ -51,29 +52,63 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 	return createRpcBackend(
 		{ kind: 'embedded', location: embeddedLocation },
 		(name, args) =>
-			call(name, args)
-				.catch((error: unknown) => {
-					// The tab that ran the database closed or reloaded, and another took
-					// over. A read is asked again of the new one; a write may or may not
-					// have been kept, so it is reported rather than repeated.
-					if (leaderChanged(error) && !('writes' in rpcFunctions[name])) {
-						return database.waitReady.then(() => call(name, args));
+			callAcrossLeaderChanges(database, name, () => call(name, args)).catch((error: unknown) => {
+				const refusal = refusalOf(error as { code?: string; message?: string });
+				throw new BackendError(
+					refusal ? 'refused' : 'query',
+					`${name}() failed: ${String(error)}`,
+					{
+						cause: error,
+						...(refusal ? { refusal } : {})
 					}
-					throw error;
-				})
-				.catch((error: unknown) => {
-					const refusal = refusalOf(error as { code?: string; message?: string });
-					throw new BackendError(
-						refusal ? 'refused' : 'query',
-						`${name}() failed: ${String(error)}`,
-						{
-							cause: error,
-							...(refusal ? { refusal } : {})
-						}
-					);
-				}),
+				);
+			}),
 		auth
 	);
+}
+
+/** How often a read is asked again when the database changes tabs under it. */
+const leaderChangeAttempts = 4;
+/** Long enough for both of PGlite's announcements of a new leader to arrive. */
+const leaderSettleMs = 150;
+
+/**
+ * The tab that ran the database closed or reloaded, and another took over
+ * (see pglite.worker.ts). A read is asked again of the new leader, once it has
+ * connected; a write may or may not have been kept, so it is reported rather
+ * than repeated. PGlite announces a new leader twice (to its own tab, and to
+ * all), so the retry waits for the announcements to settle: asked at once, it
+ * would go to the old connection and fail the same way.
+ */
+async function callAcrossLeaderChanges<T>(
+	database: PGliteWorker,
+	name: RpcName,
+	run: () => Promise<T>
+): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await run();
+		} catch (error) {
+			const retry =
+				leaderChanged(error) && !('writes' in rpcFunctions[name]) && attempt < leaderChangeAttempts;
+			if (!retry) throw error;
+			await new Promise((resolve) => setTimeout(resolve, leaderSettleMs * attempt));
+			await database.waitReady;
+		}
+	}
+}
+
+/**
+ * While a leader changes, PGlite's worker client rejects every call it has
+ * under way, including the lock releases it sends itself and does not await.
+ * Those rejections reach no caller; the calls that matter are asked again
+ * above. Only that error is silenced, and only from this backend's start on.
+ */
+function silenceOrphanedLeaderChanges() {
+	if (typeof window === 'undefined') return;
+	window.addEventListener('unhandledrejection', (event) => {
+		if (leaderChanged(event.reason)) event.preventDefault();
+	});
 }
 
 async function start(): Promise<PGliteWorker> {
