@@ -56,7 +56,7 @@ describe('the database snapshot the app ships', () => {
 				sources.migrations.map((m) => m.path.match(/(\d{14})_/)?.[1])
 			);
 			const again = await setUpDatabase(fromSnapshot, sources);
-			expect(again).toEqual({ applied: [], seeded: false });
+			expect(again).toEqual({ compatApplied: false, applied: [], seeded: false });
 
 			const fresh = await db.query<{ slug: string }>(
 				'select slug from public.organisations order by slug'

@@ -36,6 +36,8 @@ export type SetupStep =
 	| { step: 'failed'; message: string };
 
 export interface SetupResult {
+	/** Whether the compatibility layer ran: on a new database, or when its text changed. */
+	compatApplied: boolean;
 	applied: string[];
 	seeded: boolean;
 }
@@ -55,7 +57,7 @@ export async function setUpDatabase(
 	sources: SqlSources,
 	onStep: (step: SetupStep) => void = () => {}
 ): Promise<SetupResult> {
-	if (sources.compat) await db.exec(sources.compat.sql);
+	const compatApplied = sources.compat ? await applyCompat(db, sources.compat) : false;
 	await db.exec(`
 		create schema if not exists supabase_migrations;
 		create table if not exists supabase_migrations.schema_migrations (
@@ -97,7 +99,31 @@ export async function setUpDatabase(
 		seeded = true;
 	}
 	onStep({ step: 'ready' });
-	return { applied, seeded };
+	return { compatApplied, applied, seeded };
+}
+
+/**
+ * The compatibility layer is what a hosted project has before its first
+ * migration, so it runs once per version of its text, not at every start: run
+ * again, it rewrote the catalogue, and the browser then spent a second writing
+ * those pages back to IndexedDB before the first answer. The version it ran is
+ * noted on the auth schema it creates.
+ */
+async function applyCompat(db: SqlSession, compat: SqlScript): Promise<boolean> {
+	const { rows } = await db.query<{ mark: string; current: boolean }>(
+		`select 'buurtatlas compat ' || md5($1) as mark,
+		        coalesce(obj_description(to_regnamespace('auth'), 'pg_namespace')
+		                 = 'buurtatlas compat ' || md5($1), false) as current`,
+		[compat.sql]
+	);
+	const [{ mark, current }] = rows as [{ mark: string; current: boolean }];
+	if (current) return false;
+	await inTransaction(db, async () => {
+		await db.exec(compat.sql);
+		// md5 gives hex only, so the mark needs no quoting beyond the literal's.
+		await db.exec(`comment on schema auth is '${mark}'`);
+	});
+	return true;
 }
 
 async function inTransaction(db: SqlSession, work: () => Promise<unknown>): Promise<void> {

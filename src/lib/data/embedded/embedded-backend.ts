@@ -12,7 +12,7 @@ import { decodeDemoAccounts } from '../editing-decode';
 import { BackendError, refusalOf } from '../errors';
 import { createDemoAuth } from './demo-auth';
 import { embeddedDataDir } from './database-snapshot';
-import { requestClaimsParams, setRequestClaimsSql } from './request-claims';
+import { createCaller } from './database-calls';
 import { onSetupStep } from './setup-progress';
 import { rpcSql } from './rpc-sql';
 import PgliteWorker from './pglite.worker?worker';
@@ -38,17 +38,13 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 		);
 		return decodeDemoAccounts(result.rows[0]?.result);
 	});
-	const call = async <N extends RpcName>(name: N, args: RpcArgs<N>) => {
-		const answer = await database.transaction(async (tx) => {
-			await tx.query(setRequestClaimsSql, requestClaimsParams(claimsOf(auth.session())));
-			const { sql, params, returns } = rpcSql(name, args);
-			const result = await tx.query<{ result: unknown }>(sql, params);
-			return returns === 'set' ? result.rows : result.rows[0]?.result;
+	const send = createCaller(database);
+	const call = <N extends RpcName>(name: N, args: RpcArgs<N>) =>
+		send({
+			claims: claimsOf(auth.session()),
+			...rpcSql(name, args),
+			writes: 'writes' in rpcFunctions[name]
 		});
-		// Kept, before the person is told so (see pglite.worker.ts).
-		if ('writes' in rpcFunctions[name]) await database.syncToFs();
-		return answer;
-	};
 	return createRpcBackend(
 		{ kind: 'embedded', location: embeddedLocation },
 		(name, args) =>

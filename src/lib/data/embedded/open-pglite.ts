@@ -22,8 +22,8 @@ export async function openPglite(sources: SqlSources, options: OpenOptions = {})
 		extensions: { pg_trgm, unaccent },
 		// IndexedDB is flushed after a query returns rather than before, so reads
 		// stay fast (waiting for the flush made a search 0.5 s slower). Writes
-		// wait for it: the worker's syncToFs is durable (see pglite.worker.ts),
-		// and the embedded backend calls it after every write.
+		// wait for it: the leader answers a write only once it is in IndexedDB
+		// (see database-calls.ts).
 		relaxedDurability: true
 	});
 	await setUpDatabase(db, sources, options.onStep);

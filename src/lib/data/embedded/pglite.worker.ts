@@ -2,11 +2,13 @@
  * The embedded database's worker. PGlite's `worker()` elects one leader among
  * the open tabs; only the leader's worker opens the IndexedDB-backed database
  * and the other tabs' queries are forwarded to it, so two tabs never write the
- * same store at once.
+ * same store at once. The leader also answers the tabs' backend calls, each
+ * as one message (see database-calls.ts).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import snapshotUrl from './generated/database-snapshot.tar.gz?url';
+import { serveCalls } from './database-calls';
 import { databaseExists, fetchSnapshot } from './database-snapshot';
 import { openPglite } from './open-pglite';
 import { announceSetupStep } from './setup-progress';
@@ -18,7 +20,8 @@ void worker({
 			const fresh = !(await databaseExists(dataDir));
 			const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
 			const db = await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
-			return withDurableSync(db);
+			serveCalls(db, durableSync(db));
+			return db;
 		} catch (error) {
 			// PGlite's worker protocol has no way to report a failed start; without
 			// this the page would wait for its timeout.
@@ -29,21 +32,15 @@ void worker({
 });
 
 /**
- * The database as the tabs reach it, except that syncToFs waits until every
- * change is in IndexedDB. PGlite with relaxed durability answers a query
- * before its flush, and its own syncToFs then only starts one; a resident who
- * reloaded right after "Dank je!" lost the suggestion. The file system queues
- * its flushes one after another, so this one also waits for any under way.
- * Everything else is the database itself, bound to it, so PGlite's own calls
- * keep their relaxed flush.
+ * Waits until every change is in IndexedDB. PGlite with relaxed durability
+ * answers a query before its flush, and its own syncToFs then only starts one;
+ * a resident who reloaded right after "Dank je!" lost the suggestion. The file
+ * system queues its flushes one after another, so this one also waits for any
+ * under way.
  */
-function withDurableSync(db: PGlite): PGlite {
+function durableSync(db: PGlite): () => Promise<void> {
 	const fs = (db as unknown as { fs?: { syncToFs(relaxed?: boolean): Promise<void> } }).fs;
-	return new Proxy(db, {
-		get(target, property) {
-			if (property === 'syncToFs' && fs) return () => fs.syncToFs(false);
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-		}
-	});
+	return async () => {
+		if (fs) await fs.syncToFs(false);
+	};
 }
