@@ -9,6 +9,7 @@
  *
  *   npm run bench:scale
  *   BENCH_ORGANISATIONS=5000 BENCH_CALLS=10 npm run bench:scale
+ *   BENCH_READS=detail,search npm run bench:scale   (only the reads whose name holds one)
  *
  * Each cell makes BENCH_CALLS calls (30 by default) after one warm-up call,
  * or as many as fit in BENCH_CELL_MS (20 s by default).
@@ -26,6 +27,7 @@ import {
 const organisations = Number(process.env.BENCH_ORGANISATIONS ?? nationalScale.organisations);
 const calls = Number(process.env.BENCH_CALLS ?? 30);
 const cellMs = Number(process.env.BENCH_CELL_MS ?? 20_000);
+const only = process.env.BENCH_READS?.split(',').filter(Boolean) ?? [];
 const kind = databaseKinds.includes('postgres') ? 'postgres' : 'pglite';
 const size = organisations === nationalScale.organisations ? nationalScale : scaled(organisations);
 const callers = nationalCallers(size);
@@ -80,6 +82,7 @@ console.log('| call | ' + roles.map(([label]) => label).join(' | ') + ' | worst 
 console.log('|---|' + roles.map(() => '---|').join('') + '---|');
 const [busiest] = await db.query<{ slug: string }>(busiestOrganisationSql);
 for (const [name, sql] of nationalReads(busiest!.slug)) {
+	if (only.length > 0 && !only.some((part) => name.includes(part))) continue;
 	const cells: string[] = [];
 	let bypass = NaN;
 	let worst = 0;
