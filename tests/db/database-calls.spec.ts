@@ -22,6 +22,14 @@ const snapshotPath = join(
 );
 
 let db: PGlite;
+let stopServing = () => {};
+const callers: ReturnType<typeof createCaller>[] = [];
+/** A tab's caller, closed after the tests so no channel keeps the process alive. */
+function caller() {
+	const made = createCaller(election);
+	callers.push(made);
+	return made.call;
+}
 let syncs = 0;
 let holdSync: Promise<void> = Promise.resolve();
 let leaderChanged = () => {};
@@ -36,18 +44,22 @@ const election = {
 beforeAll(async () => {
 	const snapshot = new Blob([readFileSync(snapshotPath)], { type: 'application/x-gzip' });
 	db = await openPglite(loadSqlSources(), { snapshot });
-	serveCalls(db, async () => {
+	stopServing = serveCalls(db, async () => {
 		await holdSync;
 		syncs += 1;
 	});
 });
-afterAll(() => db?.close());
+afterAll(async () => {
+	for (const made of callers) made.close();
+	stopServing();
+	await db?.close();
+});
 
 const anon = { role: 'anon' } as const;
 
 describe('a call to the leader', () => {
 	it('answers a read as the caller, under row-level security', async () => {
-		const send = createCaller(election);
+		const send = caller();
 		const atlas = (await send({
 			claims: anon,
 			...rpcSql('atlas', {}),
@@ -66,7 +78,7 @@ describe('a call to the leader', () => {
 	});
 
 	it('carries arguments a form holds as reactive proxies', async () => {
-		const send = createCaller(election);
+		const send = caller();
 		const themes = new Proxy(['wonen'], {});
 		const atlas = (await send({
 			claims: anon,
@@ -77,7 +89,7 @@ describe('a call to the leader', () => {
 	});
 
 	it('passes on a refusal with its SQLSTATE, so the app can name it', async () => {
-		const send = createCaller(election);
+		const send = caller();
 		const refused = await send({
 			claims: anon,
 			...rpcSql('save_organisation', { organisation: { name: 'Poging' } }),
@@ -88,7 +100,7 @@ describe('a call to the leader', () => {
 	});
 
 	it('answers a write only once it is kept', async () => {
-		const send = createCaller(election);
+		const send = caller();
 		let release = () => {};
 		holdSync = new Promise((resolve) => (release = resolve));
 		const before = syncs;
@@ -109,7 +121,7 @@ describe('a call to the leader', () => {
 	});
 
 	it('fails with LeaderChangedError when the leader changes under it', async () => {
-		const send = createCaller(election);
+		const send = caller();
 		// Nobody answers this tab while the leader is away: hold the database.
 		let release = () => {};
 		const held = db.transaction(() => new Promise<void>((resolve) => (release = resolve)));

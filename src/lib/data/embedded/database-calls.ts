@@ -38,8 +38,11 @@ export interface CallError {
 export type CallAnswer =
 	{ id: string; ok: true; result: unknown } | { id: string; ok: false; error: CallError };
 
-/** In the leader's worker: answers every tab's calls from the database itself. */
-export function serveCalls(db: PGlite, durableSync: () => Promise<void>): void {
+/**
+ * In the leader's worker: answers every tab's calls from the database itself.
+ * Returns how to stop (the worker never does; tests do).
+ */
+export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => void {
 	const answers = new Map<string, BroadcastChannel>();
 	const requests = new BroadcastChannel(requestChannel);
 	requests.onmessage = async ({ data: request }: MessageEvent<CallRequest>) => {
@@ -61,6 +64,10 @@ export function serveCalls(db: PGlite, durableSync: () => Promise<void>): void {
 			answers.set(request.tab, channel);
 		}
 		channel.postMessage(answer);
+	};
+	return () => {
+		requests.close();
+		for (const channel of answers.values()) channel.close();
 	};
 }
 
@@ -121,13 +128,19 @@ export function createCaller(database: Pick<PGliteWorker, 'waitReady' | 'onLeade
 		for (const waiting of pending.values()) waiting.reject(new LeaderChangedError());
 		pending.clear();
 	});
-	return async (call: Omit<CallRequest, 'id' | 'tab'>): Promise<unknown> => {
+	const call = async (what: Omit<CallRequest, 'id' | 'tab'>): Promise<unknown> => {
 		await database.waitReady;
 		const id = crypto.randomUUID();
-		const request: CallRequest = { ...call, params: call.params.map(plain), id, tab };
+		const request: CallRequest = { ...what, params: what.params.map(plain), id, tab };
 		return new Promise((resolve, reject) => {
 			pending.set(id, { resolve, reject });
 			requests.postMessage(request);
 		});
 	};
+	/** Stops listening (a tab never does; tests do). */
+	const close = () => {
+		requests.close();
+		answers.close();
+	};
+	return { call, close };
 }

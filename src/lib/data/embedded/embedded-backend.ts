@@ -38,9 +38,9 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 		);
 		return decodeDemoAccounts(result.rows[0]?.result);
 	});
-	const send = createCaller(database);
+	const leader = createCaller(database);
 	const call = <N extends RpcName>(name: N, args: RpcArgs<N>) =>
-		send({
+		leader.call({
 			claims: claimsOf(auth.session()),
 			...rpcSql(name, args),
 			writes: 'writes' in rpcFunctions[name]
