@@ -139,7 +139,11 @@ describe.each(databaseKinds)('hardening on %s', (kind) => {
 				expect(stored!.sender_hash).not.toBe(stored!.md5);
 			});
 			for (const claims of [anon, sanne, beheer]) {
-				for (const table of ['private.suggestion_senders', 'private.settings']) {
+				for (const table of [
+					'private.suggestion_senders',
+					'private.settings',
+					'private.area_closure'
+				]) {
 					const error = await db.as(claims, (q) => refusal(q, () => q(`select * from ${table}`)));
 					expect(error, `${claims.sub ?? 'anon'} on ${table}`).toMatch(/permission denied/);
 				}
@@ -391,6 +395,32 @@ describe.each(databaseKinds)('hardening on %s', (kind) => {
 						{ name: `Initiatief ${i}`, kind: 'resident_initiative', area_id: 'F' }
 					]);
 				}
+			});
+		});
+	});
+
+	describe('areas', () => {
+		it("a coordinator's reach follows the area tree when it changes", async () => {
+			const seesDraft = async (q: Query) => {
+				await become(q, sanne);
+				const rows = await q(`select 1 from public.organisations where slug = $1`, [draftSlug]);
+				await asOwner(q);
+				return rows.length === 1;
+			};
+			await db.as(sanne, async (q) => {
+				await asOwner(q);
+				const [draft] = await q<{ area_id: string }>(
+					`select area_id from public.organisations where slug = $1`,
+					[draftSlug]
+				);
+				expect(await seesDraft(q)).toBe(true);
+				// The draft's wijk moves to another stadsdeel, which Sanne does not coordinate.
+				await q(`insert into public.areas (id, level, name) values ('ZZ', 'stadsdeel', 'Elders')`);
+				await q(`update public.areas set parent_id = 'ZZ' where id = $1`, [draft!.area_id]);
+				expect(await seesDraft(q)).toBe(false);
+				// And back.
+				await q(`update public.areas set parent_id = 'F' where id = $1`, [draft!.area_id]);
+				expect(await seesDraft(q)).toBe(true);
 			});
 		});
 	});
