@@ -100,8 +100,11 @@ async function callAcrossLeaderChanges<T>(
  * Those rejections reach no caller; the calls that matter are asked again
  * above. Only that error is silenced, and only from this backend's start on.
  */
+let silencing = false;
 function silenceOrphanedLeaderChanges() {
-	if (typeof window === 'undefined') return;
+	// Once per page: a retried start calls this again.
+	if (silencing || typeof window === 'undefined') return;
+	silencing = true;
 	window.addEventListener('unhandledrejection', (event) => {
 		if (leaderChanged(event.reason)) event.preventDefault();
 	});
