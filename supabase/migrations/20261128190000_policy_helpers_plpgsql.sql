@@ -51,25 +51,8 @@ begin
 end
 $$;
 
--- Every area the current user coordinates, with everything inside it.
-create or replace function private.coordinated_area_ids()
-returns setof text
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  return query
-    with recursive within (id) as (
-      select r.area_id from public.atlas_roles r
-      where r.user_id = (select auth.uid()) and r.role = 'coordinator'
-      union
-      select a.id from public.areas a join within w on a.parent_id = w.id
-    )
-    select w.id from within w;
-end
-$$;
+-- private.coordinated_area_ids() follows in 20261128200000_area_closure.sql,
+-- which reads the area tree from a table instead of walking it.
 
 -- Whether the current user coordinates `area`. Admins coordinate everything,
 -- organisations without an area included.

@@ -24,8 +24,8 @@ create policy "No API role reads the area closure"
 
 -- Every area with itself and everything below it. Areas number in the
 -- thousands at most, so a rebuild is cheaper than keeping track of a change.
-create function private.rebuild_area_closure()
-returns trigger
+create function private.refresh_area_closure()
+returns void
 language plpgsql
 security definer
 set search_path = ''
@@ -39,6 +39,17 @@ begin
     select b.ancestor_id, a.id from below b join public.areas a on a.parent_id = b.area_id
   )
   select ancestor_id, area_id from below;
+end
+$$;
+
+create function private.rebuild_area_closure()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.refresh_area_closure();
   return null;
 end
 $$;
@@ -47,17 +58,12 @@ create trigger areas_rebuild_closure
   after insert or update or delete on public.areas
   for each statement execute function private.rebuild_area_closure();
 
--- A trigger function runs with the privileges of the trigger, never called.
-revoke execute on function private.rebuild_area_closure() from public, anon, authenticated, service_role;
+-- Neither is for calling: a trigger function runs with the trigger's rights.
+revoke execute on function private.refresh_area_closure(), private.rebuild_area_closure()
+  from public, anon, authenticated, service_role;
 
 -- The areas there are today.
-insert into private.area_closure (ancestor_id, area_id)
-with recursive below (ancestor_id, area_id) as (
-  select a.id, a.id from public.areas a
-  union
-  select b.ancestor_id, a.id from below b join public.areas a on a.parent_id = b.area_id
-)
-select ancestor_id, area_id from below;
+select private.refresh_area_closure();
 
 -- Every area the current user coordinates, with everything inside it.
 create or replace function private.coordinated_area_ids()
