@@ -45,6 +45,7 @@ export type CallAnswer =
 export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => void {
 	const answers = new Map<string, BroadcastChannel>();
 	const requests = new BroadcastChannel(requestChannel);
+	let stopped = false;
 	requests.onmessage = async ({ data: request }: MessageEvent<CallRequest>) => {
 		let answer: CallAnswer;
 		try {
@@ -58,6 +59,8 @@ export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => 
 		} catch (error) {
 			answer = { id: request.id, ok: false, error: callError(error) };
 		}
+		// A call that finishes after stopping has no one left to answer.
+		if (stopped) return;
 		let channel = answers.get(request.tab);
 		if (!channel) {
 			channel = new BroadcastChannel(answerChannel(request.tab));
@@ -66,6 +69,7 @@ export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => 
 		channel.postMessage(answer);
 	};
 	return () => {
+		stopped = true;
 		requests.close();
 		for (const channel of answers.values()) channel.close();
 	};

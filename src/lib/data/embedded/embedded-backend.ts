@@ -39,16 +39,16 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 		return decodeDemoAccounts(result.rows[0]?.result);
 	});
 	const leader = createCaller(database);
-	const call = <N extends RpcName>(name: N, args: RpcArgs<N>) =>
-		leader.call({
-			claims: claimsOf(auth.session()),
-			...rpcSql(name, args),
-			writes: 'writes' in rpcFunctions[name]
-		});
+	const call = <N extends RpcName>(name: N, args: RpcArgs<N>) => {
+		const writes = 'writes' in rpcFunctions[name];
+		const once = () =>
+			leader.call({ claims: claimsOf(auth.session()), ...rpcSql(name, args), writes });
+		return callAcrossLeaderChanges(database, writes, once);
+	};
 	return createRpcBackend(
 		{ kind: 'embedded', location: embeddedLocation },
 		(name, args) =>
-			callAcrossLeaderChanges(database, name, () => call(name, args)).catch((error: unknown) => {
+			call(name, args).catch((error: unknown) => {
 				const refusal = refusalOf(error as { code?: string; message?: string });
 				throw new BackendError(
 					refusal ? 'refused' : 'query',
@@ -78,15 +78,14 @@ const leaderSettleMs = 150;
  */
 async function callAcrossLeaderChanges<T>(
 	database: PGliteWorker,
-	name: RpcName,
+	writes: boolean,
 	run: () => Promise<T>
 ): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await run();
 		} catch (error) {
-			const retry =
-				leaderChanged(error) && !('writes' in rpcFunctions[name]) && attempt < leaderChangeAttempts;
+			const retry = leaderChanged(error) && !writes && attempt < leaderChangeAttempts;
 			if (!retry) throw error;
 			await new Promise((resolve) => setTimeout(resolve, leaderSettleMs * attempt));
 			await database.waitReady;
