@@ -3,8 +3,8 @@
  * PostgreSQL 17+ (PGlite) a SQL function's plan is cached, and from the sixth
  * call on a generic plan planned without the arguments took over: at 5,000
  * organisations the anonymous atlas() went from about 0.2 s to 3.5 s a call,
- * and every signed-in call took 3.6-4.1 s. Each function is now planned with
- * its arguments on every call. Here each one is called ten times per caller
+ * and every signed-in call took 3.6-4.1 s. Each function whose cost depends on
+ * its arguments is now planned with them on every call. Here each one is called ten times per caller
  * on a district-and-more of 5,000 organisations and 20,000 ties; the answers
  * must stay the same, and the collapse would run these tests past their time.
  */
@@ -49,9 +49,15 @@ describe('read functions called ten times on 5,000 organisations (PGlite)', () =
 		expect(rows).toHaveLength(4);
 		for (const row of rows) {
 			expect(row.lanname, row.proname).toBe('plpgsql');
-			expect(row.proconfig, row.proname).toEqual(
-				expect.arrayContaining(['plan_cache_mode=force_custom_plan', 'jit=off'])
-			);
+			expect(row.proconfig, row.proname).toContain('jit=off');
+			// A slug selects at most one row through a unique index, so
+			// organisation_detail's generic plan is its custom plan; the others'
+			// cost depends on what their arguments select.
+			if (row.proname === 'organisation_detail') {
+				expect(row.proconfig.join(), row.proname).not.toContain('plan_cache_mode');
+			} else {
+				expect(row.proconfig, row.proname).toContain('plan_cache_mode=force_custom_plan');
+			}
 		}
 	});
 

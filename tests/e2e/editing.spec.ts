@@ -4,10 +4,19 @@
  * context has its own IndexedDB) and signs in through the local demo.
  */
 import type { Page } from '@playwright/test';
-import { countMarkerPixels, expect, test, waitForMarkers } from './fixtures';
+import {
+	countMarkerPixels,
+	expect,
+	navigateTo,
+	openOrganisation,
+	test,
+	waitForMarkers
+} from './fixtures';
 
+/** Signs in through the local demo: the first step loads the app, later ones navigate in it. */
 async function signInAs(page: Page, who: RegExp): Promise<void> {
-	await page.goto('/inloggen');
+	if (page.url() === 'about:blank') await page.goto('/inloggen');
+	else await navigateTo(page, 'Inloggen');
 	await expect(page.getByTestId('local-demo')).toContainText('Lokale demo');
 	await page.getByRole('button', { name: who }).click();
 	await expect(page).toHaveURL(/\/beheer$/);
@@ -15,9 +24,18 @@ async function signInAs(page: Page, who: RegExp): Promise<void> {
 }
 
 async function signOut(page: Page): Promise<void> {
-	await page.goto('/beheer');
+	await navigateTo(page, 'Beheer');
 	await page.getByRole('button', { name: 'Uitloggen' }).click();
 	await expect(page.getByRole('navigation').getByRole('link', { name: 'Inloggen' })).toBeVisible();
+}
+
+/** Opens an organisation's edit form from the list on /beheer, where signing in lands. */
+async function openForEditing(page: Page, name: string): Promise<void> {
+	if (!/\/beheer$/.test(page.url())) await navigateTo(page, 'Beheer');
+	await page.getByRole('link', { name, exact: true }).click();
+	await expect(
+		page.getByTestId('organisation-form').getByLabel('Naam', { exact: true })
+	).toHaveValue(name);
 }
 
 /** A pixel of the map with nothing drawn near it, as a fraction of the map's box. */
@@ -74,7 +92,7 @@ test('an edit on a stale version is refused and the typed input stays', async ({
 	context
 }) => {
 	await signInAs(page, /Daan/);
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await openForEditing(page, 'Repair Café Osdorp');
 	const form = page.getByTestId('organisation-form');
 	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
 
@@ -105,7 +123,7 @@ test('a proposed collaboration is dashed until the other side confirms it, then 
 	page
 }) => {
 	await signInAs(page, /Daan/);
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await openForEditing(page, 'Repair Café Osdorp');
 	await page.getByLabel('Met', { exact: true }).selectOption({ label: 'Wij Zijn Plein ’40-’45' });
 	await page.getByLabel('Soort samenwerking').selectOption({ label: 'Gezamenlijk project' });
 	await page.getByRole('button', { name: 'Voorstellen', exact: true }).click();
@@ -120,7 +138,9 @@ test('a proposed collaboration is dashed until the other side confirms it, then 
 
 	// On the map and in the graph, as any visitor sees them, it is dashed.
 	await signOut(page);
-	await page.goto('/organisaties/wij-zijn-plein-40-45?weergave=netwerk');
+	await navigateTo(page, 'Kaart');
+	await openOrganisation(page, 'Wij Zijn Plein ’40-’45');
+	await page.getByRole('button', { name: 'Netwerk naast de kaart' }).click();
 	await waitForMarkers(page);
 	await expect.poll(() => mapAttribute(page, 'data-rendered-dashed')).toBe(1);
 	const canvas = page.getByTestId('network-canvas');
@@ -142,7 +162,9 @@ test('a proposed collaboration is dashed until the other side confirms it, then 
 	await expect(incoming).toHaveAttribute('data-status', 'active');
 
 	await signOut(page);
-	await page.goto('/organisaties/wij-zijn-plein-40-45?weergave=netwerk');
+	await navigateTo(page, 'Kaart');
+	await openOrganisation(page, 'Wij Zijn Plein ’40-’45');
+	await page.getByRole('button', { name: 'Netwerk naast de kaart' }).click();
 	await waitForMarkers(page);
 	await expect.poll(() => mapAttribute(page, 'data-rendered-collaborations')).toBeGreaterThan(0);
 	await expect.poll(() => mapAttribute(page, 'data-rendered-dashed')).toBe(0);
@@ -176,7 +198,7 @@ test('an anonymous suggestion, accepted by a coordinator, appears on the map', a
 	await expect(page.getByTestId('suggestion-sent')).toContainText('Dank je!');
 
 	// Not public until accepted.
-	await page.goto('/');
+	await navigateTo(page, 'Kaart');
 	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Boekenkast');
 	await expect(page.getByRole('listbox', { name: 'Suggesties' })).toContainText('Niets gevonden.');
 
@@ -191,7 +213,8 @@ test('an anonymous suggestion, accepted by a coordinator, appears on the map', a
 
 	// As any visitor: on the map, and found by search.
 	await signOut(page);
-	await page.goto('/organisaties/boekenkast-sloterplas');
+	await navigateTo(page, 'Kaart');
+	await openOrganisation(page, 'Boekenkast Sloterplas');
 	await waitForMarkers(page);
 	await expect.poll(() => mapAttribute(page, 'data-rendered-selected')).toBe(1);
 	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Boekenkast');
@@ -215,7 +238,7 @@ test('a coordinator rejects a suggestion only with a reason', async ({ page }) =
 
 test('a coordinator restores an earlier version from the history', async ({ page }) => {
 	await signInAs(page, /Sanne/);
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await openForEditing(page, 'Repair Café Osdorp');
 	const form = page.getByTestId('organisation-form');
 	await form.getByLabel('Naam', { exact: true }).fill('Weg ermee');
 	await form.getByLabel('Beschrijving').fill('');
@@ -245,7 +268,7 @@ test('a member archives their organisation instead of deleting it, and brings it
 	page
 }) => {
 	await signInAs(page, /Daan/);
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await openForEditing(page, 'Repair Café Osdorp');
 	await page.getByRole('button', { name: 'Archiveren' }).click();
 	await expect(
 		page.getByRole('alert').filter({ hasText: 'Je kunt haar later terughalen' })
@@ -253,10 +276,11 @@ test('a member archives their organisation instead of deleting it, and brings it
 	await page.getByRole('button', { name: 'Ja, archiveren' }).click();
 	await expect(page.getByTestId('edit-status')).toHaveText('Gearchiveerd');
 	// Off the map and out of search for everyone, members included.
-	await page.goto('/');
+	await navigateTo(page, 'Kaart');
 	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('Repair Café Osdorp');
 	await expect(page.getByRole('listbox', { name: 'Suggesties' })).toContainText('Niets gevonden.');
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await navigateTo(page, 'Beheer');
+	await page.getByRole('link', { name: 'Repair Café Osdorp', exact: true }).click();
 	await page.getByRole('button', { name: 'Terughalen als concept' }).click();
 	await expect(page.getByTestId('edit-status')).toHaveText('Concept');
 	// Publishing again is the coordinator's.

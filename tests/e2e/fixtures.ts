@@ -42,6 +42,27 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/**
+ * Goes somewhere the way a person does once the app is open: through the top
+ * navigation, without reloading the page (which would start the embedded
+ * database again, some five seconds on this machine).
+ */
+export async function navigateTo(page: Page, link: 'Kaart' | 'Beheer' | 'Inloggen') {
+	await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+}
+
+/** Opens an organisation's page by searching for it, as a resident does. */
+export async function openOrganisation(page: Page, name: string): Promise<void> {
+	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill(name);
+	await page
+		.getByRole('option', { name: new RegExp(name) })
+		.first()
+		.click();
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText(name);
+}
+
 /** Waits until the map has drawn organisations, as MapLibre reports after rendering. */
 export async function waitForMarkers(page: Page): Promise<number> {
 	const map = page.getByTestId('map');

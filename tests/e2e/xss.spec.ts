@@ -6,7 +6,7 @@
  * payload would raise window.__xss or open a dialog, and neither may happen.
  */
 import type { Page } from '@playwright/test';
-import { expect, largestPatchOf, test, waitForMarkers } from './fixtures';
+import { expect, largestPatchOf, navigateTo, test, waitForMarkers } from './fixtures';
 
 const payloads = {
 	name: '<img src=x onerror="window.__xss++">Repair',
@@ -48,7 +48,7 @@ test('no payload typed into any field runs, wherever the atlas shows it', async 
 	await page.goto('/inloggen');
 	await page.getByRole('button', { name: /Daan/ }).click();
 	await expect(page).toHaveURL(/\/beheer$/);
-	await page.goto('/beheer/repair-cafe-osdorp');
+	await page.getByRole('link', { name: 'Repair Café Osdorp', exact: true }).click();
 	const form = page.getByTestId('organisation-form');
 	await expect(form.getByLabel('Naam', { exact: true })).toHaveValue('Repair Café Osdorp');
 
@@ -75,7 +75,7 @@ test('no payload typed into any field runs, wherever the atlas shows it', async 
 	await expectNothingRan(page, dialogs);
 
 	// The detail: every field as text, the description's formatting kept, nothing else.
-	await page.goto('/organisaties/repair-cafe-osdorp');
+	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
 	const detail = page.getByTestId('organisation-detail');
 	await expect(detail.getByRole('heading', { level: 1 })).toHaveText(payloads.name);
 	await expect(detail).toContainText(payloads.address);
@@ -114,14 +114,24 @@ test('no payload typed into any field runs, wherever the atlas shows it', async 
 	await expectNothingRan(page, dialogs);
 
 	// The network: labels on the canvas, and its card when the node is selected.
-	await page.goto('/organisaties/repair-cafe-osdorp?weergave=netwerk');
+	const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+	await search.fill('Repair');
+	await expect(page.getByRole('option').first()).toContainText(payloads.name);
+	await search.press('ArrowDown');
+	await search.press('Enter');
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText(payloads.name);
+	await page.getByRole('button', { name: 'Netwerk naast de kaart' }).click();
 	const canvas = page.getByTestId('network-canvas');
 	await expect(canvas).toHaveAttribute('data-layout', 'settled');
 	await expect(canvas).toHaveAttribute('data-selected', /.+/);
 	await expectNothingRan(page, dialogs);
 
 	// History names what changed, not the values.
-	await page.goto('/beheer/repair-cafe-osdorp/geschiedenis');
+	await navigateTo(page, 'Beheer');
+	await page.getByRole('link', { name: payloads.name, exact: true }).click();
+	await page.getByRole('link', { name: 'Geschiedenis' }).click();
 	await expect(page.getByTestId('version').first()).toContainText('Gewijzigd');
 	await expectNothingRan(page, dialogs);
 });
@@ -142,7 +152,7 @@ test('no payload in a visitor’s suggestion runs in the coordinators’ queue',
 	await expect(page.getByTestId('suggestion-sent')).toBeVisible();
 	await expectNothingRan(page, dialogs);
 
-	await page.goto('/inloggen');
+	await navigateTo(page, 'Inloggen');
 	await page.getByRole('button', { name: /Sanne/ }).click();
 	await page.getByTestId('moderation-link').click();
 	const suggestion = page.getByTestId('suggestion').filter({ hasText: 'Repair' });

@@ -1,0 +1,12 @@
+-- organisation_detail may keep a generic plan.
+--
+-- The other read functions are planned with their arguments on every call
+-- (plan_cache_mode = force_custom_plan): their cost depends on what the
+-- arguments select (a viewport, a theme, a query), and a generic plan guessed
+-- one row and collapsed. organisation_detail's one argument is a slug, looked
+-- up through the unique index on organisations.slug: every value selects at
+-- most one row, so the generic plan is the custom plan, and planning it again
+-- on every call cost a member's call about a tenth of its time (PostgreSQL 15,
+-- 50,000 organisations: 1.55x of the bypass call with, 1.46-1.50x without).
+-- tests/db/read-plans.spec.ts keeps the ten-calls check on it all the same.
+alter function public.organisation_detail(text) reset plan_cache_mode;
