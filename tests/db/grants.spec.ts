@@ -163,6 +163,18 @@ const allowlist = `
 	authenticated: update public.meeting_times
 	authenticated: update public.memberships
 	authenticated: update public.organisation_themes
+	authenticated: execute private.close_import_batch(batch uuid, summary jsonb)
+	authenticated: execute private.import_batch_of(transaction bigint)
+	authenticated: execute private.keep_pending_tie(batch uuid, organisation uuid, other_name text, organisation_is_source boolean, kind text, description text)
+	authenticated: execute private.open_import_batch(label text)
+	authenticated: execute private.organisation_id_or_null(value text)
+	authenticated: execute private.undo_import_batch(batch uuid)
+	authenticated: execute public.import_organisations(batch jsonb)
+	authenticated: execute public.recent_imports()
+	authenticated: execute public.undo_import(batch_id uuid)
+	authenticated: select public.import_batches
+	authenticated: select public.import_pending_ties
+	authenticated: delete public.import_pending_ties
 	authenticated: usage schema private
 	authenticated: usage schema public
 `

@@ -65,6 +65,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'confirm_collaboration',
 			'editable_organisations',
 			'end_collaboration',
+			'import_organisations',
 			'join_suggestions',
 			'my_account',
 			'organisation_detail',
@@ -72,13 +73,15 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'organisation_history',
 			'pending_suggestions',
 			'propose_collaboration',
+			'recent_imports',
 			'reference_data',
 			'reject_suggestion',
 			'restore_organisation_version',
 			'save_organisation',
 			'search_organisations',
 			'set_organisation_status',
-			'suggest_initiative'
+			'suggest_initiative',
+			'undo_import'
 		]);
 		for (const row of rows) {
 			expect(row.prosecdef, row.proname).toBe(false);

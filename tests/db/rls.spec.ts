@@ -224,6 +224,28 @@ const matrix: Record<string, TableCase> = {
 		},
 		delete: { sql: `delete from public.suggestions`, ...noWrites }
 	},
+	import_batches: {
+		// Importers see their own batches, coordinators all; only the import functions write them.
+		select: ['none', 'none', 'some', 'none', 'all', 'all'],
+		insert: {
+			sql: `insert into public.import_batches (label, created_by, transaction_id)
+			      values ('stiekem.csv', '${users.daan}', 1)`,
+			...noWrites
+		},
+		update: { sql: `update public.import_batches set label = 'anders.csv'`, ...noWrites },
+		delete: { sql: `delete from public.import_batches`, ...noWrites }
+	},
+	import_pending_ties: {
+		// Editors of the side in the atlas see and dismiss them; the import writes them.
+		select: ['none', 'none', 'some', 'some', 'all', 'all'],
+		insert: {
+			sql: `insert into public.import_pending_ties (batch_id, organisation_id, other_name, organisation_is_source, kind)
+			      select b.id, ${repair}, 'Stiekem', true, 'partnership' from public.import_batches b limit 1`,
+			...noWrites
+		},
+		update: { sql: `update public.import_pending_ties set other_name = 'Anders'`, ...noWrites },
+		delete: { sql: `delete from public.import_pending_ties`, expect: [R, R, A, A, A, A] }
+	},
 	audit_log: {
 		// Editors read the history of what they may edit; nobody writes it.
 		select: ['none', 'none', 'some', 'some', 'some', 'all'],
@@ -270,6 +292,24 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	let db: TestDatabase;
 	beforeAll(async () => {
 		db = await openTestDatabase(kind);
+		// Two imports that leave a pending tie each: Daan's on Repair Café, the
+		// coordinator's on Wij Zijn Plein, so each table has rows for some callers.
+		const [plein] = await db.query<{ id: string }>(
+			`select id from public.organisations where slug = 'wij-zijn-plein-40-45'`
+		);
+		const pendingTie = (from: string) => ({
+			label: 'banden.csv',
+			ties: [{ row: 2, from, other_name: 'Nog niet in de atlas', kind: 'partnership' }]
+		});
+		const [repairRow] = await db.query<{ id: string }>(`select ${repair} as id`);
+		for (const [who, from] of [
+			[users.daan, repairRow!.id],
+			[users.sanne, plein!.id]
+		] as const) {
+			await db.committed(signedIn(who), (q) =>
+				q('select public.import_organisations($1)', [pendingTie(from)])
+			);
+		}
 	});
 	afterAll(() => db?.close());
 

@@ -62,6 +62,12 @@ export function refusalMessage(refusal: Refusal | null): string {
 			return m.refused_not_found();
 		case 'auth':
 			return m.refused_auth();
+		case 'tie_side_unknown':
+			return m.refused_tie_side_unknown();
+		case 'import_changed_since':
+			return m.refused_import_changed_since();
+		case 'import_already_undone':
+			return m.refused_import_already_undone();
 		case 'invalid':
 			return refusal.constraint === 'collaborations_once_per_kind_idx'
 				? m.refused_collaboration_exists()

@@ -28,6 +28,9 @@ import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from '.
 import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
 import { circleRing } from '$lib/places/distance';
 
+/** Ids of organisations that an import would add: not in the database yet. */
+export const previewPrefix = 'preview:';
+
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
 export interface FitRequest {
 	bounds: BoundingBox;
@@ -52,6 +55,8 @@ export class AtlasStore {
 	#filters = $state.raw<AtlasFilters>(noFilters);
 	#near = $state.raw<Near | null>(null);
 	#areaBoundaries = $state.raw<AreaBoundaries | null>(null);
+	/** What an import would add, drawn with the atlas until it is written or dropped. */
+	#preview = $state.raw<Atlas | null>(null);
 	/** True while the next click on the map chooses the place for "near me". */
 	#picking = $state(false);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
@@ -68,9 +73,41 @@ export class AtlasStore {
 	get backend(): Backend | null {
 		return this.#backend;
 	}
+	/** The atlas as shown: the database's answer, with an import's preview if there is one. */
 	get atlas(): Atlas | null {
-		return this.#atlas;
+		return this.#shown;
 	}
+	readonly #shown = $derived.by((): Atlas | null => {
+		const atlas = this.#atlas;
+		const preview = this.#preview;
+		if (!atlas || !preview) return atlas;
+		return {
+			organisations: [...atlas.organisations, ...preview.organisations],
+			collaborations: [...atlas.collaborations, ...preview.collaborations]
+		};
+	});
+
+	get preview(): Atlas | null {
+		return this.#preview;
+	}
+
+	/**
+	 * Shows what an import would add (its new organisations and ties, ids that
+	 * start with `previewPrefix`) with the atlas, or stops showing it (null).
+	 */
+	setPreview(preview: Atlas | null): void {
+		this.#preview = preview;
+	}
+
+	/** The preview's organisations and ties, to ring and draw on the map. */
+	readonly previewHighlight = $derived.by(() => {
+		const preview = this.#preview;
+		if (!preview) return null;
+		return {
+			organisationIds: preview.organisations.map((o) => o.id),
+			pairs: preview.collaborations.map((c) => [c.source, c.target] as const)
+		};
+	});
 	get reference(): ReferenceData | null {
 		return this.#reference;
 	}
@@ -84,7 +121,7 @@ export class AtlasStore {
 		return this.#updating;
 	}
 
-	readonly organisations = $derived(this.#atlas?.organisations ?? []);
+	readonly organisations = $derived(this.#shown?.organisations ?? []);
 
 	/** The languages spoken somewhere in the atlas, the most common first. */
 	readonly languagesSpoken = $derived.by(() => {

@@ -12,7 +12,9 @@ import {
 	decodeAccount,
 	decodeEditableOrganisations,
 	decodeHistory,
+	decodeImportOutcome,
 	decodeOrganisationForEdit,
+	decodeRecentImports,
 	decodePendingSuggestions,
 	decodeSaved,
 	organisationRow,
@@ -22,10 +24,13 @@ import type {
 	Account,
 	EditableOrganisation,
 	HistoryVersion,
+	ImportBatchInput,
+	ImportOutcome,
 	OrganisationFields,
 	OrganisationForEdit,
 	OrganisationStatus,
 	PendingSuggestion,
+	RecentImport,
 	SavedOrganisation,
 	SuggestionInput
 } from './editing-types';
@@ -89,6 +94,14 @@ export interface Backend {
 	 * later save is refused as stale.
 	 */
 	restoreOrganisationVersion(slug: string, version: number, expectedVersion: number): Promise<void>;
+	/**
+	 * Writes an import as one batch (or, with `dry_run`, answers what it would
+	 * do and writes nothing). Refused rows are in the outcome, not thrown.
+	 */
+	importOrganisations(batch: ImportBatchInput): Promise<ImportOutcome>;
+	/** Puts back what a batch changed: by the one who ran it or a coordinator. */
+	undoImport(batchId: string): Promise<void>;
+	recentImports(): Promise<RecentImport[]>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -168,7 +181,10 @@ export const rpcFunctions = {
 		returns: 'scalar',
 		writes: true,
 		args: ['organisation_slug', 'version', 'expected_version']
-	}
+	},
+	import_organisations: { returns: 'scalar', writes: true, args: ['batch'] },
+	undo_import: { returns: 'scalar', writes: true, args: ['batch_id'] },
+	recent_imports: { returns: 'scalar', args: [] }
 } as const satisfies Record<
 	string,
 	{ returns: 'scalar' | 'set'; args: readonly string[]; writes?: true }
@@ -257,6 +273,15 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				version,
 				expected_version: expectedVersion
 			});
+		},
+		async importOrganisations(batch) {
+			return decodeImportOutcome(await call('import_organisations', { batch }));
+		},
+		async undoImport(batchId) {
+			await call('undo_import', { batch_id: batchId });
+		},
+		async recentImports() {
+			return decodeRecentImports(await call('recent_imports', {}));
 		},
 		async referenceData() {
 			return decodeReferenceData(await call('reference_data', {}));

@@ -16,7 +16,9 @@ import type {
 	DemoAccount,
 	EditableOrganisation,
 	HistoryVersion,
+	ImportOutcome,
 	OrganisationFields,
+	RecentImport,
 	OrganisationForEdit,
 	PendingSuggestion,
 	SavedOrganisation,
@@ -310,6 +312,7 @@ const historySchema = v.array(
 			at: v.string(),
 			actor: text,
 			changes_organisation: v.boolean(),
+			import: v.nullish(v.object({ id: v.string(), label: v.string(), undone: v.boolean() }), null),
 			changes: v.array(
 				v.object({
 					table: v.picklist([
@@ -332,10 +335,84 @@ const historySchema = v.array(
 			at: h.at,
 			actor: h.actor,
 			changesOrganisation: h.changes_organisation,
-			changes: h.changes
+			changes: h.changes,
+			importBatch: h.import
 		}))
 	)
 );
 
 export const decodeHistory = (value: unknown): HistoryVersion[] =>
 	parse(historySchema, value ?? [], 'organisation_history');
+
+const count = v.nullish(v.number(), 0);
+
+const importOutcomeSchema = v.pipe(
+	v.object({
+		batch_id: v.nullable(v.string()),
+		written: v.boolean(),
+		created: count,
+		updated: count,
+		unchanged: count,
+		ties_created: count,
+		ties_existing: count,
+		ties_pending: count,
+		refused_rows: v.array(
+			v.object({
+				sheet: v.picklist(['organisations', 'ties']),
+				row: v.number(),
+				reason: v.string(),
+				constraint: v.nullable(v.string())
+			})
+		),
+		ids: v.record(v.string(), v.string())
+	}),
+	v.transform((o): ImportOutcome => ({
+		batchId: o.batch_id,
+		written: o.written,
+		created: o.created,
+		updated: o.updated,
+		unchanged: o.unchanged,
+		tiesCreated: o.ties_created,
+		tiesExisting: o.ties_existing,
+		tiesPending: o.ties_pending,
+		refused: o.refused_rows,
+		ids: o.ids
+	}))
+);
+
+export const decodeImportOutcome = (value: unknown): ImportOutcome =>
+	parse(importOutcomeSchema, value, 'import_organisations');
+
+const recentImportsSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			label: v.string(),
+			created_at: v.string(),
+			summary: v.object({
+				created: count,
+				updated: count,
+				ties_created: count,
+				ties_pending: count
+			}),
+			undone_at: v.nullable(v.string()),
+			mine: v.boolean()
+		}),
+		v.transform((b): RecentImport => ({
+			id: b.id,
+			label: b.label,
+			createdAt: b.created_at,
+			summary: {
+				created: b.summary.created,
+				updated: b.summary.updated,
+				ties: b.summary.ties_created,
+				pending: b.summary.ties_pending
+			},
+			undoneAt: b.undone_at,
+			mine: b.mine
+		}))
+	)
+);
+
+export const decodeRecentImports = (value: unknown): RecentImport[] =>
+	parse(recentImportsSchema, value ?? [], 'recent_imports');

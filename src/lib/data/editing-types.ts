@@ -160,4 +160,55 @@ export interface HistoryVersion {
 	actor: string | null;
 	changesOrganisation: boolean;
 	changes: HistoryChange[];
+	/** The import this version came from, if it did. */
+	importBatch: { id: string; label: string; undone: boolean } | null;
+}
+
+/** What import_organisations() takes: rows the app has parsed, mapped, placed and matched. */
+export interface ImportBatchInput {
+	label: string;
+	status: 'draft' | 'published';
+	all_or_nothing: boolean;
+	dry_run: boolean;
+	organisations: { row: number; ref: string; id?: string; fields: Record<string, unknown> }[];
+	ties: {
+		row: number;
+		from: string | null;
+		to: string | null;
+		other_name: string | null;
+		kind: string;
+		description: string;
+	}[];
+}
+
+/** A row the database refused, with its reason as the database named it. */
+export interface ImportRefusal {
+	sheet: 'organisations' | 'ties';
+	row: number;
+	reason: string;
+	constraint: string | null;
+}
+
+export interface ImportOutcome {
+	/** Null for a preview, or when "all or nothing" met a refusal. */
+	batchId: string | null;
+	written: boolean;
+	created: number;
+	updated: number;
+	unchanged: number;
+	tiesCreated: number;
+	tiesExisting: number;
+	tiesPending: number;
+	refused: ImportRefusal[];
+	/** Each row's ref and the organisation it became. */
+	ids: Record<string, string>;
+}
+
+export interface RecentImport {
+	id: string;
+	label: string;
+	createdAt: string;
+	summary: { created: number; updated: number; ties: number; pending: number };
+	undoneAt: string | null;
+	mine: boolean;
 }

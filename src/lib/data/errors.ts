@@ -50,7 +50,10 @@ export const raisedReasons = [
 	'input_too_large',
 	'invalid_input',
 	'query_too_long',
-	'audit_log_is_append_only'
+	'audit_log_is_append_only',
+	'tie_side_unknown',
+	'import_changed_since',
+	'import_already_undone'
 ] as const;
 
 /**

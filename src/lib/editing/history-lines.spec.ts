@@ -19,7 +19,8 @@ const version = (n: number, changes: HistoryChange[]): HistoryVersion => ({
 	at: '2026-11-28T12:00:00Z',
 	actor: null,
 	changesOrganisation: changes.some((c) => c.table === 'organisations'),
-	changes
+	changes,
+	importBatch: null
 });
 
 describe('historyLines', () => {

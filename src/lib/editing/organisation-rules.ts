@@ -168,6 +168,20 @@ export function validateOrganisation(
 	return problems;
 }
 
+/**
+ * The problems with some fields only (an import's row carries the columns its
+ * file has), by field; the same rules as the form's.
+ */
+export function validateSomeFields(fields: Partial<OrganisationFields>): FieldProblems {
+	const problems: FieldProblems = {};
+	for (const [field, schema] of Object.entries(fieldSchemas) as [FieldName, v.GenericSchema][]) {
+		if (!(field in fields)) continue;
+		const result = v.safeParse(schema, fields[field]);
+		if (!result.success) problems[field] = result.issues[0]?.message ?? m.rule_invalid();
+	}
+	return problems;
+}
+
 export type SuggestionField =
 	'name' | 'description' | 'website' | 'email' | 'lng' | 'submitterNote' | 'address';
 

@@ -4,6 +4,7 @@
  * id has a message and unused messages can be dropped from the bundle.
  */
 import { m } from '$lib/paraglide/messages';
+import { locales, type Locale } from '$lib/paraglide/runtime';
 import type {
 	AreaLevel,
 	BackendInfo,
@@ -109,3 +110,26 @@ export const languageLabel = (id: string) => label(languageLabels, id);
 /** Where the data comes from, as the footer and the about page say it. */
 export const backendLabel = (info: BackendInfo) =>
 	info.kind === 'hosted' ? m.backend_hosted({ host: info.location }) : m.backend_embedded();
+
+const vocabularies = {
+	kind: organisationKindLabels,
+	theme: themeLabels,
+	collaboration: collaborationKindLabels,
+	language: languageLabels
+};
+
+/**
+ * Every id of a vocabulary with its labels in every language the app speaks:
+ * an imported cell may name a kind, theme or language by its id or by a label.
+ */
+export function labelsInEveryLocale(of: keyof typeof vocabularies): Map<string, string[]> {
+	const labels: Labels<string> = vocabularies[of];
+	return new Map(
+		Object.entries(labels).map(([id, message]) => [
+			id,
+			locales.map((locale) =>
+				(message as (i: object, o: { locale: Locale }) => string)({}, { locale })
+			)
+		])
+	);
+}

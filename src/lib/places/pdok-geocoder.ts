@@ -36,6 +36,8 @@ export class GeocoderError extends Error {
 export interface Geocoder {
 	suggest(query: string, signal?: AbortSignal): Promise<PlaceSuggestion[]>;
 	lookup(id: string, signal?: AbortSignal): Promise<Place>;
+	/** The best match for a whole address or postcode, in one request (for imports). */
+	locate(query: string, signal?: AbortSignal): Promise<Place>;
 }
 
 const suggestSchema = v.object({
@@ -120,16 +122,33 @@ export function createPdokGeocoder(options: GeocoderOptions = {}): Geocoder {
 		},
 
 		async lookup(id, signal) {
-			const answer = await get('lookup', { id, fl: 'id,weergavenaam,centroide_ll,type' }, signal);
-			const parsed = v.safeParse(lookupSchema, answer);
-			if (!parsed.success) throw new GeocoderError('failed', { cause: parsed.issues });
-			const doc = parsed.output.response.docs[0];
-			if (!doc) throw new GeocoderError('not_found');
-			const point = parseWktPoint(doc.centroide_ll);
-			if (!point) throw new GeocoderError('failed', { cause: doc.centroide_ll });
-			return { label: doc.weergavenaam, ...point };
+			return firstPlace(
+				await get('lookup', { id, fl: 'id,weergavenaam,centroide_ll,type' }, signal)
+			);
+		},
+
+		async locate(query, signal) {
+			const q = query.trim();
+			if (q.length < 2) throw new GeocoderError('not_found');
+			return firstPlace(
+				await get(
+					'free',
+					{ q, fq: 'type:(adres OR postcode)', rows: '1', fl: 'id,weergavenaam,centroide_ll,type' },
+					signal
+				)
+			);
 		}
 	};
+
+	function firstPlace(answer: unknown): Place {
+		const parsed = v.safeParse(lookupSchema, answer);
+		if (!parsed.success) throw new GeocoderError('failed', { cause: parsed.issues });
+		const doc = parsed.output.response.docs[0];
+		if (!doc) throw new GeocoderError('not_found');
+		const point = parseWktPoint(doc.centroide_ll);
+		if (!point) throw new GeocoderError('failed', { cause: doc.centroide_ll });
+		return { label: doc.weergavenaam, ...point };
+	}
 }
 
 /** The geocoder the app uses: PDOK, or PUBLIC_GEOCODER_URL where another runs. */

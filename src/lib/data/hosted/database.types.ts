@@ -198,6 +198,72 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			import_batches: {
+				Row: {
+					created_at: string;
+					created_by: string;
+					id: string;
+					label: string;
+					summary: Json;
+					transaction_id: number;
+					undone_at: string | null;
+					undone_by: string | null;
+				};
+				Insert: {
+					created_at?: string;
+					created_by: string;
+					id?: string;
+					label: string;
+					summary?: Json;
+					transaction_id: number;
+					undone_at?: string | null;
+					undone_by?: string | null;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string;
+					id?: string;
+					label?: string;
+					summary?: Json;
+					transaction_id?: number;
+					undone_at?: string | null;
+					undone_by?: string | null;
+				};
+				Relationships: [];
+			};
+			import_pending_ties: {
+				Row: {
+					batch_id: string;
+					created_at: string;
+					description: string;
+					id: string;
+					kind: string;
+					organisation_id: string;
+					organisation_is_source: boolean;
+					other_name: string;
+				};
+				Insert: {
+					batch_id: string;
+					created_at?: string;
+					description?: string;
+					id?: string;
+					kind: string;
+					organisation_id: string;
+					organisation_is_source: boolean;
+					other_name: string;
+				};
+				Update: {
+					batch_id?: string;
+					created_at?: string;
+					description?: string;
+					id?: string;
+					kind?: string;
+					organisation_id?: string;
+					organisation_is_source?: boolean;
+					other_name?: string;
+				};
+				Relationships: [];
+			};
 			meeting_times: {
 				Row: {
 					organisation_id: string;
@@ -477,6 +543,7 @@ export type Database = {
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
 			end_collaboration: { Args: { collaboration_id: string }; Returns: Json };
+			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
@@ -484,6 +551,7 @@ export type Database = {
 			organisation_history: { Args: { organisation_slug: string }; Returns: Json };
 			pending_suggestions: { Args: Record<PropertyKey, never>; Returns: Json };
 			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
+			recent_imports: { Args: Record<PropertyKey, never>; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
 			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
@@ -491,6 +559,7 @@ export type Database = {
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
 			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };
+			undo_import: { Args: { batch_id: string }; Returns: Json };
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };

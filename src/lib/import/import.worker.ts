@@ -1,0 +1,22 @@
+/** The import worker: files are decoded and parsed here, off the main thread. */
+import { FileReadError, readTables, type Table } from './tables';
+import type { ReadReply, ReadRequest } from './import-messages';
+
+self.onmessage = async ({ data }: MessageEvent<ReadRequest>) => {
+	let reply: ReadReply;
+	try {
+		const tables: Table[] = [];
+		for (const file of data.files) tables.push(...(await readTables(file)));
+		reply = { requestId: data.requestId, ok: true, tables };
+	} catch (error) {
+		const known = error instanceof FileReadError;
+		reply = {
+			requestId: data.requestId,
+			ok: false,
+			problem: known ? error.problem : 'unreadable',
+			file: known ? error.file : (data.files[0]?.name ?? '')
+		};
+		if (!known) console.error(error);
+	}
+	self.postMessage(reply);
+};

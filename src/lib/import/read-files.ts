@@ -1,0 +1,54 @@
+/**
+ * Reads the chosen files in the import worker and answers their tables, or
+ * the problem with the first file that could not be read, in the user's words.
+ */
+import { m } from '$lib/paraglide/messages';
+import type { ReadReply, ReadRequest } from './import-messages';
+import type { FileProblem, Table } from './tables';
+
+let worker: Worker | null = null;
+let lastRequest = 0;
+
+export class ImportFileError extends Error {
+	override readonly name = 'ImportFileError';
+}
+
+export function fileProblemMessage(problem: FileProblem, file: string): string {
+	switch (problem) {
+		case 'unsupported':
+			return m.import_file_unsupported({ file });
+		case 'empty':
+			return m.import_file_empty({ file });
+		case 'too_large':
+			return m.import_file_too_large({ file });
+		default:
+			return m.import_file_unreadable({ file });
+	}
+}
+
+export async function readFiles(files: readonly File[]): Promise<Table[]> {
+	const request: ReadRequest = {
+		requestId: ++lastRequest,
+		files: await Promise.all(
+			files.map(async (file) => ({
+				name: file.name,
+				bytes: new Uint8Array(await file.arrayBuffer())
+			}))
+		)
+	};
+	worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+	const active = worker;
+	return new Promise((resolve, reject) => {
+		const onMessage = ({ data }: MessageEvent<ReadReply>) => {
+			if (data.requestId !== request.requestId) return;
+			active.removeEventListener('message', onMessage);
+			if (data.ok) resolve(data.tables);
+			else reject(new ImportFileError(fileProblemMessage(data.problem, data.file)));
+		};
+		active.addEventListener('message', onMessage);
+		active.postMessage(
+			request,
+			request.files.map((file) => file.bytes.buffer as ArrayBuffer)
+		);
+	});
+}
