@@ -176,11 +176,17 @@ export async function largestPatchOf(
 export async function answerGeocoderFromFixtures(page: Page): Promise<void> {
 	await page.route(geocoderRequests, async (route) => {
 		const path = new URL(route.request().url()).pathname;
+		const query = new URL(route.request().url()).searchParams.get('q') ?? '';
+		// `free` answers one whole address: the fixture's Osdorpplein, or nothing.
 		const fixture = path.endsWith('/suggest')
 			? 'suggest-osdorpplein.json'
 			: path.endsWith('/lookup')
 				? 'lookup-osdorpplein.json'
-				: null;
+				: path.endsWith('/free')
+					? /osdorpplein/i.test(query)
+						? 'lookup-osdorpplein.json'
+						: 'lookup-none.json'
+					: null;
 		if (!fixture) return route.fulfill({ status: 404, body: 'not found' });
 		await route.fulfill({
 			path: `tests/fixtures/pdok/${fixture}`,

@@ -99,14 +99,15 @@ export class AtlasStore {
 		this.#preview = preview;
 	}
 
-	/** The preview's organisations and ties, to ring and draw on the map. */
+	/**
+	 * The preview's new organisations, ringed on the map. Its ties are drawn in
+	 * the network (dashed, as proposals): hundreds of lines over a district's
+	 * map would hide the places they join.
+	 */
 	readonly previewHighlight = $derived.by(() => {
 		const preview = this.#preview;
 		if (!preview) return null;
-		return {
-			organisationIds: preview.organisations.map((o) => o.id),
-			pairs: preview.collaborations.map((c) => [c.source, c.target] as const)
-		};
+		return { organisationIds: preview.organisations.map((o) => o.id), pairs: [] };
 	});
 	get reference(): ReferenceData | null {
 		return this.#reference;

@@ -9,6 +9,7 @@ export const organisationFieldLabels: Record<OrganisationField, () => string> = 
 	address: m.import_field_address,
 	postcode: m.import_field_postcode,
 	city: m.import_field_city,
+	area: m.import_field_area,
 	lng: m.import_field_lng,
 	lat: m.import_field_lat,
 	website: m.import_field_website,

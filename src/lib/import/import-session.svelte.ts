@@ -7,6 +7,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { atlasStore, previewPrefix } from '$lib/atlas/atlas-store.svelte';
+import { accountStore } from '$lib/account/account-store.svelte';
 import type { Atlas, AtlasOrganisation, ImportOutcome } from '$lib/data';
 import { appGeocoder } from '$lib/places/pdok-geocoder';
 import { classifyTables, proposeMapping, type OrganisationField, type TieField } from './columns';
@@ -49,6 +50,8 @@ export class ImportSession {
 	located = $state.raw<ReadonlyMap<number, LocateResult>>(emptyMap());
 	locating = $state<{ done: number; total: number } | null>(null);
 	decisions = $state.raw<ReadonlyMap<number, Decision>>(emptyMap());
+	/** The area for new rows whose area the file and the boundaries do not give. */
+	defaultAreaId = $state<string | null>(null);
 	/** The row whose place is being picked on the map. */
 	pickingRow = $state<number | null>(null);
 
@@ -66,6 +69,8 @@ export class ImportSession {
 			ties: this.tiesTable ? { table: this.tiesTable, mapping: this.tieMapping } : null,
 			existing: atlasStore.organisations.filter((o) => !o.id.startsWith(previewPrefix)),
 			boundaries: atlasStore.areaBoundaries,
+			areas: atlasStore.reference?.areas ?? [],
+			defaultAreaId: this.defaultAreaId,
 			places: this.places,
 			decisions: this.decisions
 		})
@@ -99,8 +104,17 @@ export class ImportSession {
 		)
 	);
 
+	/** The areas new rows may go to: those the user coordinates, or every area for an admin. */
+	get areaOptions(): { id: string; name: string }[] {
+		const account = accountStore.account;
+		if (account?.isAdmin)
+			return (atlasStore.reference?.areas ?? []).map(({ id, name }) => ({ id, name }));
+		return account?.coordinatorAreas ?? [];
+	}
+
 	async read(files: readonly File[]): Promise<void> {
 		this.reset();
+		this.defaultAreaId = this.areaOptions[0]?.id ?? null;
 		if (files.length === 0) return;
 		this.phase = 'reading';
 		this.label = files.map((file) => file.name).join(' + ');
@@ -129,6 +143,11 @@ export class ImportSession {
 
 	setTieField(column: number, field: TieField | null): void {
 		this.tieMapping = withField(this.tieMapping, column, field);
+		this.#changed();
+	}
+
+	setDefaultArea(areaId: string | null): void {
+		this.defaultAreaId = areaId;
 		this.#changed();
 	}
 

@@ -229,7 +229,9 @@ describe('planning an import', () => {
 				mapping: proposeMapping<TieField>(connections!.headers, 'ties')
 			},
 			existing: [existing('Repair Café Osdorp', 4.8012, 52.3578, 'repair-id')],
-			boundaries: null
+			boundaries: null,
+			areas: [],
+			defaultAreaId: 'F'
 		});
 	}
 
@@ -294,7 +296,9 @@ describe('planning an import', () => {
 			organisations: { table, mapping: ['name', 'lng', 'lat'] },
 			ties: null,
 			existing: [],
-			boundaries: null
+			boundaries: null,
+			areas: [],
+			defaultAreaId: null
 		});
 		expect(plan.organisations[0]!.point).toEqual({ lng: 4.8017, lat: 52.3583 });
 		expect(plan.organisations[1]!.problems[0]).toMatch(/WGS84/);

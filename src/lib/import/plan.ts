@@ -9,6 +9,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Polygon, MultiPolygon } from 'geojson';
 import { m } from '$lib/paraglide/messages';
 import type {
+	Area,
 	AreaBoundaries,
 	AtlasOrganisation,
 	ImportBatchInput,
@@ -89,6 +90,10 @@ export interface PlanInput {
 	ties: { table: Table; mapping: Mapping<TieField> } | null;
 	existing: readonly AtlasOrganisation[];
 	boundaries: AreaBoundaries | null;
+	/** The areas of the atlas, to read an area column by id (CBS code) or name. */
+	areas: readonly Pick<Area, 'id' | 'name'>[];
+	/** The area for a new row whose area neither the file nor a boundary gives. */
+	defaultAreaId: string | null;
 	/** Points found or picked before, by row number, kept across recomputations. */
 	places?: ReadonlyMap<number, { point: { lng: number; lat: number }; source: PlaceSource }>;
 	/** The user's choice per matched row, by row number. */
@@ -126,6 +131,11 @@ export function buildPlan(input: PlanInput): ImportPlan {
 	const collaborationOf = vocabulary('collaboration', collaborationKinds);
 	const matcher = createMatcher(input.existing);
 	const areaAt = areaFinder(input.boundaries);
+	const areaNamed = new Map<string, string>();
+	for (const area of input.areas) {
+		areaNamed.set(comparable(area.name), area.id);
+		areaNamed.set(comparable(area.id), area.id);
+	}
 
 	const organisations: PlannedOrganisation[] = [];
 	if (input.organisations) {
@@ -185,6 +195,12 @@ export function buildPlan(input: PlanInput): ImportPlan {
 				else if (no.has(text)) fields.open_to_newcomers = false;
 				else notes.push(m.import_note_yes_no({ value: cell('openToNewcomers')! }));
 			}
+			let areaFromFile: string | null = null;
+			if (mapped('area')) {
+				const text = cell('area')!.trim();
+				areaFromFile = text ? (areaNamed.get(comparable(text)) ?? null) : null;
+				if (text && !areaFromFile) notes.push(m.import_note_area({ value: text }));
+			}
 			if (mapped('helpWanted'))
 				fields.help_wanted = cell('helpWanted')!
 					.split(/\s*[;|\n]\s*/)
@@ -224,9 +240,11 @@ export function buildPlan(input: PlanInput): ImportPlan {
 				point = known.point;
 				place = known.source;
 			}
-			const placeQuery = point
-				? null
-				: [fields.address, fields.postcode, fields.city].filter(Boolean).join(' ') || null;
+			// A town alone is no place: the organisation would land on its town hall.
+			const placeQuery =
+				point || !(fields.address || fields.postcode)
+					? null
+					: [fields.address, fields.postcode, fields.city].filter(Boolean).join(' ');
 
 			const duplicate = name ? seen.get(nameKey(name)) : undefined;
 			if (duplicate !== undefined) problems.push(m.import_problem_duplicate({ row: duplicate }));
@@ -237,8 +255,11 @@ export function buildPlan(input: PlanInput): ImportPlan {
 			if (point && decision !== 'update') {
 				fields.lng = point.lng;
 				fields.lat = point.lat;
-				fields.area_id = areaAt(point);
-			} else if (point && place !== 'none' && match) {
+				fields.area_id = areaFromFile ?? areaAt(point) ?? input.defaultAreaId;
+			} else if (decision === 'update' && areaFromFile) {
+				fields.area_id = areaFromFile;
+			}
+			if (point && match && decision === 'update') {
 				// An update moves the organisation only when the file says where it is.
 				if (place === 'file' || place === 'map') {
 					fields.lng = point.lng;

@@ -71,11 +71,13 @@ export function addHighlightLayers(map: MapLibreMap, data: HighlightFeatures): v
 			type: 'circle',
 			source: highlightSource,
 			filter: ['==', ['geometry-type'], 'Point'],
+			// Smaller when zoomed out, where many rings (an import's preview) would
+			// otherwise run together into one black patch.
 			paint: {
-				'circle-radius': 11,
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 14, 11],
 				'circle-color': 'rgba(0, 0, 0, 0)',
 				'circle-stroke-color': '#212529',
-				'circle-stroke-width': 3
+				'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 3]
 			}
 		});
 	}
