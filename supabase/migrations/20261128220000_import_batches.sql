@@ -200,8 +200,8 @@ declare
   current_row jsonb;
   merged jsonb;
   saved jsonb;
-  source_id uuid;
-  target_id uuid;
+  from_id uuid;
+  to_id uuid;
   inserted integer;
   failure text;
   failed_constraint text;
@@ -247,7 +247,7 @@ begin
                    from public.organisation_themes ot where ot.organisation_id = o.id), '[]'))
             into current_row
           from public.organisations o where o.id = (item ->> 'id')::uuid;
-          if current_row is null or not private.can_edit_organisation((item ->> 'id')::uuid) then
+          if current_row is null then
             raise exception 'not_allowed' using errcode = '42501';
           end if;
           if fields ? 'themes' then
@@ -255,9 +255,13 @@ begin
               select jsonb_agg(distinct t order by t) from jsonb_array_elements_text(fields -> 'themes') t), '[]'));
           end if;
           merged := current_row || fields;
+          -- A row that changes nothing writes nothing, whoever may edit it: an
+          -- atlas's own export reads back in as "unchanged".
           if merged = current_row then
             unchanged := unchanged + 1;
             saved := jsonb_build_object('id', current_row ->> 'id');
+          elsif not private.can_edit_organisation((item ->> 'id')::uuid) then
+            raise exception 'not_allowed' using errcode = '42501';
           else
             saved := public.save_organisation(merged, (current_row ->> 'version')::integer);
             updated := updated + 1;
@@ -276,11 +280,18 @@ begin
 
     for item in select value from jsonb_array_elements(coalesce(batch -> 'ties', '[]')) loop
       begin
-        source_id := coalesce((refs ->> (item ->> 'from'))::uuid, private.organisation_id_or_null(item ->> 'from'));
-        target_id := coalesce((refs ->> (item ->> 'to'))::uuid, private.organisation_id_or_null(item ->> 'to'));
-        if source_id is not null and target_id is not null then
+        from_id := coalesce((refs ->> (item ->> 'from'))::uuid, private.organisation_id_or_null(item ->> 'from'));
+        to_id := coalesce((refs ->> (item ->> 'to'))::uuid, private.organisation_id_or_null(item ->> 'to'));
+        if from_id is not null and to_id is not null
+           and exists (select 1 from public.collaborations c
+                       where c.source_id = from_id
+                         and c.target_id = to_id
+                         and c.kind = coalesce(item ->> 'kind', 'partnership')) then
+          -- Already in the atlas, whoever may edit it: nothing to write.
+          ties_existing := ties_existing + 1;
+        elsif from_id is not null and to_id is not null then
           insert into public.collaborations (source_id, target_id, kind, status, description)
-          values (source_id, target_id, coalesce(item ->> 'kind', 'partnership'), 'active',
+          values (from_id, to_id, coalesce(item ->> 'kind', 'partnership'), 'active',
                   coalesce(item ->> 'description', ''))
           on conflict do nothing;
           get diagnostics inserted = row_count;
@@ -289,9 +300,9 @@ begin
           else
             ties_existing := ties_existing + 1;
           end if;
-        elsif (source_id is null) <> (target_id is null) and nullif(btrim(item ->> 'other_name'), '') is not null then
-          perform private.keep_pending_tie(batch_id, coalesce(source_id, target_id), item ->> 'other_name',
-                                           source_id is not null, coalesce(item ->> 'kind', 'partnership'),
+        elsif (from_id is null) <> (to_id is null) and nullif(btrim(item ->> 'other_name'), '') is not null then
+          perform private.keep_pending_tie(batch_id, coalesce(from_id, to_id), item ->> 'other_name',
+                                           from_id is not null, coalesce(item ->> 'kind', 'partnership'),
                                            item ->> 'description');
           ties_pending := ties_pending + 1;
         else

@@ -159,6 +159,7 @@ function pgTypeToTs(formatted: string): string {
 	const names: Record<string, string> = {
 		text: 'string',
 		'text[]': 'string[]',
+		'uuid[]': 'string[]',
 		uuid: 'string',
 		integer: 'number',
 		// Transaction ids stay below 2^53 for the life of any project.

@@ -84,6 +84,12 @@ const allowlist = `
 	anon: select public.organisation_themes
 	anon: select public.organisations
 	anon: select public.themes
+	anon: execute private.export_scope(organisation_ids uuid[])
+	anon: execute private.part_uuid(organisation uuid, part text)
+	anon: execute private.public_history(organisation uuid)
+	anon: execute public.export_hsds(organisation_ids uuid[])
+	anon: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
+	anon: execute public.export_organisations(organisation_ids uuid[])
 	anon: usage schema private
 	anon: usage schema public
 	authenticated: delete public.atlas_roles
@@ -175,6 +181,12 @@ const allowlist = `
 	authenticated: select public.import_batches
 	authenticated: select public.import_pending_ties
 	authenticated: delete public.import_pending_ties
+	authenticated: execute private.export_scope(organisation_ids uuid[])
+	authenticated: execute private.part_uuid(organisation uuid, part text)
+	authenticated: execute private.public_history(organisation uuid)
+	authenticated: execute public.export_hsds(organisation_ids uuid[])
+	authenticated: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
+	authenticated: execute public.export_organisations(organisation_ids uuid[])
 	authenticated: usage schema private
 	authenticated: usage schema public
 `

@@ -65,6 +65,9 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'confirm_collaboration',
 			'editable_organisations',
 			'end_collaboration',
+			'export_hsds',
+			'export_murmurations',
+			'export_organisations',
 			'import_organisations',
 			'join_suggestions',
 			'my_account',
@@ -101,7 +104,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		for (const row of rows) expect(row.proconfig, row.proname).toContain('search_path=""');
 	});
 
-	it('lets a visitor call only the read functions, my_account and suggest_initiative', async () => {
+	it('lets a visitor call only the read functions (exports included), my_account and suggest_initiative', async () => {
 		const rows = await db.query<{ proname: string }>(`
 			select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 			where n.nspname = 'public' and has_function_privilege('anon', p.oid, 'execute')
@@ -109,6 +112,9 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		expect(rows.map((r) => r.proname)).toEqual([
 			'area_boundaries',
 			'atlas',
+			'export_hsds',
+			'export_murmurations',
+			'export_organisations',
 			'join_suggestions',
 			'my_account',
 			'organisation_detail',

@@ -14,6 +14,7 @@ import {
 	decodeHistory,
 	decodeImportOutcome,
 	decodeOrganisationForEdit,
+	decodeExportedAtlas,
 	decodeRecentImports,
 	decodePendingSuggestions,
 	decodeSaved,
@@ -24,6 +25,7 @@ import type {
 	Account,
 	EditableOrganisation,
 	HistoryVersion,
+	ExportedAtlas,
 	ImportBatchInput,
 	ImportOutcome,
 	OrganisationFields,
@@ -102,6 +104,14 @@ export interface Backend {
 	/** Puts back what a batch changed: by the one who ran it or a coordinator. */
 	undoImport(batchId: string): Promise<void>;
 	recentImports(): Promise<RecentImport[]>;
+	/**
+	 * Exports of these organisations (null: all the caller sees), as the SQL
+	 * read functions give them; see the exports migration. Each answers the
+	 * function's JSON as is, for the standards' own shapes.
+	 */
+	exportOrganisations(ids: readonly string[] | null): Promise<ExportedAtlas>;
+	exportHsds(ids: readonly string[] | null): Promise<unknown[]>;
+	exportMurmurations(atlasUrl: string, ids: readonly string[] | null): Promise<unknown[]>;
 }
 
 export type BackendKind = 'embedded' | 'hosted';
@@ -184,7 +194,10 @@ export const rpcFunctions = {
 	},
 	import_organisations: { returns: 'scalar', writes: true, args: ['batch'] },
 	undo_import: { returns: 'scalar', writes: true, args: ['batch_id'] },
-	recent_imports: { returns: 'scalar', args: [] }
+	recent_imports: { returns: 'scalar', args: [] },
+	export_organisations: { returns: 'scalar', args: ['organisation_ids'] },
+	export_hsds: { returns: 'scalar', args: ['organisation_ids'] },
+	export_murmurations: { returns: 'scalar', args: ['atlas_url', 'organisation_ids'] }
 } as const satisfies Record<
 	string,
 	{ returns: 'scalar' | 'set'; args: readonly string[]; writes?: true }
@@ -283,6 +296,26 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		async recentImports() {
 			return decodeRecentImports(await call('recent_imports', {}));
 		},
+		async exportOrganisations(ids) {
+			return decodeExportedAtlas(
+				await call('export_organisations', { organisation_ids: ids ? [...ids] : null })
+			);
+		},
+		async exportHsds(ids) {
+			return jsonArray(
+				await call('export_hsds', { organisation_ids: ids ? [...ids] : null }),
+				'export_hsds'
+			);
+		},
+		async exportMurmurations(atlasUrl, ids) {
+			return jsonArray(
+				await call('export_murmurations', {
+					atlas_url: atlasUrl,
+					organisation_ids: ids ? [...ids] : null
+				}),
+				'export_murmurations'
+			);
+		},
 		async referenceData() {
 			return decodeReferenceData(await call('reference_data', {}));
 		},
@@ -328,6 +361,12 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 			);
 		}
 	};
+}
+
+function jsonArray(value: unknown, source: string): unknown[] {
+	if (!Array.isArray(value))
+		throw new BackendError('incompatible', `${source}() returned no array`);
+	return value;
 }
 
 /** An empty filter means "any", which the SQL functions spell as null. */

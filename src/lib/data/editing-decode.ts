@@ -15,6 +15,7 @@ import type {
 	Account,
 	DemoAccount,
 	EditableOrganisation,
+	ExportedAtlas,
 	HistoryVersion,
 	ImportOutcome,
 	OrganisationFields,
@@ -416,3 +417,83 @@ const recentImportsSchema = v.array(
 
 export const decodeRecentImports = (value: unknown): RecentImport[] =>
 	parse(recentImportsSchema, value ?? [], 'recent_imports');
+
+const exportedAtlasSchema = v.pipe(
+	v.object({
+		organisations: v.array(
+			v.object({
+				id: v.string(),
+				slug: v.string(),
+				name: v.string(),
+				kind: v.string(),
+				description: v.nullish(v.string(), ''),
+				address: text,
+				postcode: text,
+				city: text,
+				area_id: text,
+				area: text,
+				lng: number,
+				lat: number,
+				website: text,
+				email: text,
+				phone: text,
+				themes: v.array(v.string()),
+				languages: v.array(v.string()),
+				open_to_newcomers: v.boolean(),
+				help_wanted: v.array(v.string()),
+				meeting_times: text,
+				status: v.string(),
+				updated_at: v.string()
+			})
+		),
+		collaborations: v.array(
+			v.object({
+				source: v.string(),
+				target: v.string(),
+				kind: v.string(),
+				status: v.string(),
+				description: v.nullish(v.string(), ''),
+				started_on: text,
+				ended_on: text
+			})
+		)
+	}),
+	v.transform((a): ExportedAtlas => ({
+		organisations: a.organisations.map((o) => ({
+			id: o.id,
+			slug: o.slug,
+			name: o.name,
+			kind: o.kind,
+			description: o.description,
+			address: o.address,
+			postcode: o.postcode,
+			city: o.city,
+			areaId: o.area_id,
+			area: o.area,
+			lng: o.lng,
+			lat: o.lat,
+			website: o.website,
+			email: o.email,
+			phone: o.phone,
+			themes: o.themes,
+			languages: o.languages,
+			openToNewcomers: o.open_to_newcomers,
+			helpWanted: o.help_wanted,
+			meetingTimes: o.meeting_times,
+			status: o.status,
+			updatedAt: o.updated_at
+		})),
+		collaborations: a.collaborations.map((c) => ({
+			source: c.source,
+			target: c.target,
+			kind: c.kind,
+			status: c.status,
+			description: c.description,
+			startedOn: c.started_on,
+			endedOn: c.ended_on
+		}))
+	}))
+);
+
+export const decodeExportedAtlas = (value: unknown): ExportedAtlas =>
+	parse(exportedAtlasSchema, value, 'export_organisations');

@@ -212,3 +212,44 @@ export interface RecentImport {
 	undoneAt: string | null;
 	mine: boolean;
 }
+
+/** An organisation as export_organisations() gives it: every public field. */
+export interface ExportedOrganisation {
+	id: string;
+	slug: string;
+	name: string;
+	kind: string;
+	description: string;
+	address: string | null;
+	postcode: string | null;
+	city: string | null;
+	areaId: string | null;
+	area: string | null;
+	lng: number | null;
+	lat: number | null;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
+	themes: string[];
+	languages: string[];
+	openToNewcomers: boolean;
+	helpWanted: string[];
+	meetingTimes: string | null;
+	status: string;
+	updatedAt: string;
+}
+
+export interface ExportedCollaboration {
+	source: string;
+	target: string;
+	kind: string;
+	status: string;
+	description: string;
+	startedOn: string | null;
+	endedOn: string | null;
+}
+
+export interface ExportedAtlas {
+	organisations: ExportedOrganisation[];
+	collaborations: ExportedCollaboration[];
+}

@@ -103,7 +103,11 @@ function readGeoJson(file: ReadFile): Table {
 	if (!features) throw new FileReadError('unreadable', file.name);
 	const headers: string[] = [];
 	const seen = new Set<string>();
-	const records = features.filter(isRecord).map((feature) => {
+	// Points are organisations; lines (ties, in the atlas's own export) are not rows.
+	const points = features
+		.filter(isRecord)
+		.filter((feature) => !isRecord(feature['geometry']) || feature['geometry']['type'] === 'Point');
+	const records = points.map((feature) => {
 		const properties = isRecord(feature['properties']) ? feature['properties'] : {};
 		const geometry = isRecord(feature['geometry']) ? feature['geometry'] : null;
 		const point =

@@ -543,6 +543,9 @@ export type Database = {
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
 			end_collaboration: { Args: { collaboration_id: string }; Returns: Json };
+			export_hsds: { Args: { organisation_ids?: string[] }; Returns: Json };
+			export_murmurations: { Args: { atlas_url: string; organisation_ids?: string[] }; Returns: Json };
+			export_organisations: { Args: { organisation_ids?: string[] }; Returns: Json };
 			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };

@@ -1,0 +1,84 @@
+/**
+ * Taking the atlas out: a visitor exports what the filters show as HSDS 3.0,
+ * which validates against the official schema; a coordinator exports CSV and
+ * reads it back in through the import, which finds every row already there,
+ * unchanged: the export holds the atlas as it is.
+ */
+import type { Download, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, waitForMarkers } from './fixtures';
+import { standardValidators } from '../standards';
+
+async function downloadsOf(page: Page, format: RegExp, count: number): Promise<Download[]> {
+	const downloads: Download[] = [];
+	page.on('download', (download) => downloads.push(download));
+	const menu = page.getByTestId('export-menu');
+	await menu.getByRole('button', { name: 'Exporteren' }).click();
+	await menu.getByRole('button', { name: format }).click();
+	await expect.poll(() => downloads.length).toBe(count);
+	return downloads;
+}
+
+const text = async (download: Download) => readFile((await download.path())!, 'utf8');
+
+/** How many organisations the export menu says it will export: what the filters show. */
+async function exportCount(page: Page): Promise<number> {
+	const menu = page.getByTestId('export-menu');
+	await menu.getByRole('button', { name: 'Exporteren' }).click();
+	const count = Number(/(\d+) organisaties/.exec((await menu.textContent()) ?? '')?.[1]);
+	await menu.getByRole('button', { name: 'Exporteren' }).click();
+	return count;
+}
+
+test('a visitor exports what the filters show as HSDS 3.0, valid against the schema', async ({
+	page
+}) => {
+	await page.goto('/');
+	await waitForMarkers(page);
+	await page.getByText('Filters', { exact: true }).click();
+	await page.getByRole('checkbox', { name: 'Taal en inburgering' }).check();
+	await expect(page).toHaveURL(/thema=taal-inburgering/);
+	const shown = await exportCount(page);
+	expect(shown).toBeGreaterThan(0);
+
+	const [hsdsFile] = await downloadsOf(page, /HSDS/, 1);
+	expect(hsdsFile!.suggestedFilename()).toMatch(/^buurtatlas-hsds-\d{4}-\d\d-\d\d\.json$/);
+	const organisations = JSON.parse(await text(hsdsFile!)) as Record<string, unknown>[];
+	expect(organisations).toHaveLength(shown);
+	const { hsds } = standardValidators();
+	for (const organisation of organisations) {
+		hsds(organisation);
+		expect(hsds.errors ?? [], String(organisation['name'])).toEqual([]);
+	}
+});
+
+test('a CSV export reads back in through the import, every row unchanged', async ({ page }) => {
+	await page.goto('/inloggen');
+	await page.getByRole('button', { name: /Sanne/ }).click();
+	await expect(page).toHaveURL(/\/beheer$/);
+	await waitForMarkers(page);
+	const rows = await exportCount(page);
+	const files = await downloadsOf(page, /CSV/, 2);
+	const names = files.map((file) => file.suggestedFilename()).sort();
+	expect(names[0]).toMatch(/^buurtatlas-organisaties-/);
+	expect(names[1]).toMatch(/^buurtatlas-samenwerkingen-/);
+
+	await page.getByTestId('import-link').click();
+	await page.getByLabel('Kies een of twee bestanden').setInputFiles(
+		await Promise.all(
+			files.map(async (file) => ({
+				name: file.suggestedFilename(),
+				mimeType: 'text/csv',
+				buffer: Buffer.from(await text(file))
+			}))
+		)
+	);
+	await expect(page.getByTestId('unmapped-organisations')).toHaveText(
+		'Alle kolommen worden gebruikt.'
+	);
+	await expect(page.getByTestId('import-counts')).toContainText(`Nieuw: 0 · bijwerken: ${rows}`);
+	await page.getByRole('button', { name: 'Controleer in de database' }).click();
+	await expect(page.getByTestId('import-checked')).toContainText(
+		`0 nieuw, 0 bijgewerkt, ${rows} ongewijzigd, 0 geweigerd; 0 samenwerkingen, 0 als voorstel bewaard`
+	);
+});
