@@ -517,3 +517,42 @@ as $$
   ) order by v.last_line desc), '[]'::jsonb)
   from versions v
 $$;
+
+-- ---------------------------------------------------------------------------
+-- Pending ties, for the editors of the side in the atlas: listed with the
+-- organisation (the other side as the file named it), and dismissed when they
+-- are proposed as a collaboration or are not wanted.
+-- ---------------------------------------------------------------------------
+create function public.pending_ties(organisation_id uuid)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'id', t.id, 'other_name', t.other_name, 'organisation_is_source', t.organisation_is_source,
+    'kind', t.kind, 'description', t.description, 'created_at', t.created_at
+  ) order by t.other_name, t.id), '[]'::jsonb)
+  from public.import_pending_ties t
+  where t.organisation_id = pending_ties.organisation_id
+$$;
+
+create function public.dismiss_pending_tie(pending_tie_id uuid)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+begin
+  delete from public.import_pending_ties t where t.id = pending_tie_id;
+  if not found then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  return jsonb_build_object('id', pending_tie_id);
+end
+$$;
+
+revoke execute on function public.pending_ties(uuid), public.dismiss_pending_tie(uuid) from public, anon;
+grant execute on function public.pending_ties(uuid), public.dismiss_pending_tie(uuid) to authenticated;

@@ -187,6 +187,8 @@ const allowlist = `
 	authenticated: execute public.export_hsds(organisation_ids uuid[])
 	authenticated: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
 	authenticated: execute public.export_organisations(organisation_ids uuid[])
+	authenticated: execute public.pending_ties(organisation_id uuid)
+	authenticated: execute public.dismiss_pending_tie(pending_tie_id uuid)
 	authenticated: usage schema private
 	authenticated: usage schema public
 `

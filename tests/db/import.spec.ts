@@ -123,11 +123,38 @@ describe.each(databaseKinds)('imports on %s', (kind) => {
 			);
 			// A coordinator of both sides confirms as she imports.
 			expect(tie?.status).toBe('active');
-			const pending = await q<{ other_name: string; organisation_is_source: boolean }>(
-				'select other_name, organisation_is_source from public.import_pending_ties'
-			);
-			expect(pending).toEqual([{ other_name: 'Moskee Osdorp', organisation_is_source: true }]);
+			const pending = await scalar<
+				{ id: string; other_name: string; organisation_is_source: boolean }[]
+			>(q, 'public.pending_ties($1)', [answer.ids['Taalmaatjes De Punt']]);
+			expect(pending).toMatchObject([
+				{ other_name: 'Moskee Osdorp', organisation_is_source: true }
+			]);
 		});
+	});
+
+	it('lists pending ties to the editors of the side in the atlas, who alone dismiss them', async () => {
+		const answer = await db.committed(sanne, (q) =>
+			importOf(q, {
+				label: 'banden.csv',
+				ties: [{ row: 2, from: repairId, other_name: 'Moskee Osdorp', kind: 'partnership' }]
+			})
+		);
+		const [tie] = await db.as(daan, (q) =>
+			scalar<{ id: string; other_name: string }[]>(q, 'public.pending_ties($1)', [repairId])
+		);
+		expect(tie).toMatchObject({ other_name: 'Moskee Osdorp' });
+		const fatima = signedIn(users.fatima);
+		expect(await db.as(fatima, (q) => scalar(q, 'public.pending_ties($1)', [repairId]))).toEqual(
+			[]
+		);
+		expect(
+			await db.as(fatima, (q) =>
+				refusal(q, () => scalar(q, 'public.dismiss_pending_tie($1)', [tie!.id]))
+			)
+		).toMatch(/not_allowed/);
+		await db.committed(daan, (q) => scalar(q, 'public.dismiss_pending_tie($1)', [tie!.id]));
+		expect(await db.as(daan, (q) => scalar(q, 'public.pending_ties($1)', [repairId]))).toEqual([]);
+		await db.committed(sanne, (q) => scalar(q, 'public.undo_import($1)', [answer.batch_id]));
 	});
 
 	it('counts a row that changes nothing as unchanged, writes no version for it, and undoes an update', async () => {

@@ -6,7 +6,12 @@
  * database, imports, sees it on the map and in the network, and undoes it.
  */
 import { answerGeocoderFromFixtures, expect, test, waitForMarkers } from './fixtures';
-import { kumuWorkbook, specialRows, unknownPartner } from '../fixtures/kumu-workbook';
+import {
+	kumuElementName,
+	kumuWorkbook,
+	specialRows,
+	unknownPartner
+} from '../fixtures/kumu-workbook';
 
 test('a coordinator imports a Kumu workbook, sees it on map and network, and undoes it', async ({
 	page
@@ -100,9 +105,20 @@ test('a coordinator imports a Kumu workbook, sees it on map and network, and und
 	await expect(canvas).toHaveAttribute('data-layout', 'settled', { timeout: 60_000 });
 	const nodes = Number(await canvas.getAttribute('data-nodes'));
 	expect(nodes).toBeGreaterThan(250);
-	expect(unknownPartner).toBeTruthy();
 
-	// Undone as a whole.
+	// The tie to a partner not in the atlas waits on the organisation's page.
+	await page.getByRole('navigation').getByRole('link', { name: 'Beheer', exact: true }).click();
+	await page.getByRole('link', { name: kumuElementName(0), exact: true }).click();
+	await expect(page.getByTestId('pending-tie')).toContainText(
+		`Met ${unknownPartner} (nog niet in de atlas) · Partnerschap`
+	);
+	await page.getByRole('link', { name: '← Beheer' }).click();
+	await page.getByTestId('import-link').click();
+	const toggle = page.getByRole('button', { name: 'Netwerk naast de kaart' });
+	if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+	await expect(canvas).toHaveAttribute('data-nodes', String(nodes), { timeout: 60_000 });
+
+	// Undone as a whole, from the list of imports.
 	await page.getByRole('button', { name: 'Import ongedaan maken' }).click();
 	await page.getByRole('button', { name: 'Ja, ongedaan maken' }).click();
 	await expect(page.getByTestId('import-undone')).toHaveText('De import is ongedaan gemaakt.');

@@ -15,6 +15,7 @@ import {
 	decodeImportOutcome,
 	decodeOrganisationForEdit,
 	decodeExportedAtlas,
+	decodePendingTies,
 	decodeRecentImports,
 	decodePendingSuggestions,
 	decodeSaved,
@@ -32,6 +33,7 @@ import type {
 	OrganisationForEdit,
 	OrganisationStatus,
 	PendingSuggestion,
+	PendingTie,
 	RecentImport,
 	SavedOrganisation,
 	SuggestionInput
@@ -104,6 +106,9 @@ export interface Backend {
 	/** Puts back what a batch changed: by the one who ran it or a coordinator. */
 	undoImport(batchId: string): Promise<void>;
 	recentImports(): Promise<RecentImport[]>;
+	/** Ties an import kept because their other side is not in the atlas yet. */
+	pendingTies(organisationId: string): Promise<PendingTie[]>;
+	dismissPendingTie(id: string): Promise<void>;
 	/**
 	 * Exports of these organisations (null: all the caller sees), as the SQL
 	 * read functions give them; see the exports migration. Each answers the
@@ -195,6 +200,8 @@ export const rpcFunctions = {
 	import_organisations: { returns: 'scalar', writes: true, args: ['batch'] },
 	undo_import: { returns: 'scalar', writes: true, args: ['batch_id'] },
 	recent_imports: { returns: 'scalar', args: [] },
+	pending_ties: { returns: 'scalar', args: ['organisation_id'] },
+	dismiss_pending_tie: { returns: 'scalar', writes: true, args: ['pending_tie_id'] },
 	export_organisations: { returns: 'scalar', args: ['organisation_ids'] },
 	export_hsds: { returns: 'scalar', args: ['organisation_ids'] },
 	export_murmurations: { returns: 'scalar', args: ['atlas_url', 'organisation_ids'] }
@@ -295,6 +302,12 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		},
 		async recentImports() {
 			return decodeRecentImports(await call('recent_imports', {}));
+		},
+		async pendingTies(organisationId) {
+			return decodePendingTies(await call('pending_ties', { organisation_id: organisationId }));
+		},
+		async dismissPendingTie(id) {
+			await call('dismiss_pending_tie', { pending_tie_id: id });
 		},
 		async exportOrganisations(ids) {
 			return decodeExportedAtlas(

@@ -22,6 +22,7 @@ import type {
 	RecentImport,
 	OrganisationForEdit,
 	PendingSuggestion,
+	PendingTie,
 	SavedOrganisation,
 	SuggestionInput
 } from './editing-types';
@@ -497,3 +498,25 @@ const exportedAtlasSchema = v.pipe(
 
 export const decodeExportedAtlas = (value: unknown): ExportedAtlas =>
 	parse(exportedAtlasSchema, value, 'export_organisations');
+
+const pendingTiesSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			other_name: v.string(),
+			organisation_is_source: v.boolean(),
+			kind: v.string(),
+			description: v.nullish(v.string(), '')
+		}),
+		v.transform((t): PendingTie => ({
+			id: t.id,
+			otherName: t.other_name,
+			organisationIsSource: t.organisation_is_source,
+			kind: t.kind,
+			description: t.description
+		}))
+	)
+);
+
+export const decodePendingTies = (value: unknown): PendingTie[] =>
+	parse(pendingTiesSchema, value ?? [], 'pending_ties');

@@ -253,3 +253,13 @@ export interface ExportedAtlas {
 	organisations: ExportedOrganisation[];
 	collaborations: ExportedCollaboration[];
 }
+
+/** A tie an import kept: one side is the organisation, the other only a name so far. */
+export interface PendingTie {
+	id: string;
+	otherName: string;
+	/** Whether the organisation is the tie's source (From) or its target (To). */
+	organisationIsSource: boolean;
+	kind: string;
+	description: string;
+}

@@ -541,6 +541,7 @@ export type Database = {
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
+			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
 			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
 			end_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			export_hsds: { Args: { organisation_ids?: string[] }; Returns: Json };
@@ -553,6 +554,7 @@ export type Database = {
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_history: { Args: { organisation_slug: string }; Returns: Json };
 			pending_suggestions: { Args: Record<PropertyKey, never>; Returns: Json };
+			pending_ties: { Args: { organisation_id: string }; Returns: Json };
 			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
 			recent_imports: { Args: Record<PropertyKey, never>; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
