@@ -48,12 +48,18 @@ export { expect };
  * database again, some five seconds on this machine).
  */
 export async function navigateTo(page: Page, link: 'Kaart' | 'Beheer' | 'Inloggen') {
-	await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+	const target = page.getByRole('navigation').getByRole('link', { name: link, exact: true });
+	await target.click();
+	// Arrived: the navigation marks its link current once the new page is rendered, after
+	// which SvelteKit moves the focus to the page; typing before that would lose the focus.
+	await expect(target).toHaveAttribute('aria-current', 'page');
 }
 
 /** Opens an organisation's page by searching for it, as a resident does. */
 export async function openOrganisation(page: Page, name: string): Promise<void> {
-	await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill(name);
+	const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+	await search.click();
+	await search.fill(name);
 	await page
 		.getByRole('option', { name: new RegExp(name) })
 		.first()
