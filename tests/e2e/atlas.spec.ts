@@ -3,6 +3,8 @@ import {
 	countMarkerPixels,
 	expect,
 	expectNoAxeViolations,
+	navigateTo,
+	openOrganisation,
 	test,
 	waitForMarkers
 } from './fixtures';
@@ -147,10 +149,9 @@ test.describe('the atlas on the embedded database', () => {
 		await page.goto('/');
 		await waitForMarkers(page);
 		await expectNoAxeViolations(page);
-		await page.goto('/organisaties/wij-zijn-plein-40-45');
-		await expect(page.getByTestId('organisation-detail')).toBeVisible();
+		await openOrganisation(page, 'Wij Zijn Plein ’40-’45');
 		await expectNoAxeViolations(page);
-		await page.goto('/over');
+		await navigateTo(page, 'Over');
 		await expect(page.getByRole('heading', { name: 'Over Buurtatlas' })).toBeVisible();
 		await expectNoAxeViolations(page);
 	});

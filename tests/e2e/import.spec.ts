@@ -5,7 +5,13 @@
  * atlas already has, and a partner not in the atlas yet. She checks it in the
  * database, imports, sees it on the map and in the network, and undoes it.
  */
-import { answerGeocoderFromFixtures, expect, test, waitForMarkers } from './fixtures';
+import {
+	answerGeocoderFromFixtures,
+	expect,
+	expectNoAxeViolations,
+	test,
+	waitForMarkers
+} from './fixtures';
 import {
 	kumuElementName,
 	kumuWorkbook,
@@ -46,6 +52,7 @@ test('a coordinator imports a Kumu workbook, sees it on map and network, and und
 	await columns.getByLabel(/^Plaats/).selectOption('');
 	await expect(page.getByTestId('unmapped-organisations')).toContainText('Niet gebruikt: Plaats');
 	await columns.getByLabel(/^Plaats/).selectOption('city');
+	await expectNoAxeViolations(page);
 	await expect(page.getByTestId('mapping-ties')).toContainText(
 		'Samenwerkingen uit Connections (600 rijen)'
 	);

@@ -2,6 +2,7 @@ import {
 	answerGeocoderFromFixtures,
 	expect,
 	expectNoAxeViolations,
+	navigateTo,
 	test,
 	waitForMarkers
 } from './fixtures';
@@ -168,12 +169,13 @@ test('on a phone, a resident starts an organisation by its address, and the coor
 	await expect(page.getByTestId('edit-status')).toHaveText('Concept');
 	await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0);
 
-	await page.goto('/beheer');
+	await navigateTo(page, 'Beheer');
 	await page.getByRole('button', { name: 'Uitloggen' }).click();
-	await page.goto('/inloggen');
+	await navigateTo(page, 'Inloggen');
 	await page.getByRole('button', { name: /Sanne/ }).click();
 	await expect(page).toHaveURL(/\/beheer$/);
-	await page.goto(draftPath);
+	await page.getByRole('link', { name: 'Buurtkeuken Osdorpplein', exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`${draftPath}(\\?|$)`));
 	await page.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(page.getByTestId('edit-status')).toHaveText('Gepubliceerd');
 
