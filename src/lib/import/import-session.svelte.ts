@@ -24,7 +24,7 @@ import {
 	type PlaceSource
 } from './plan';
 import { emptyMap, withEntry, withoutEntry } from './maps';
-import { readFiles } from './read-files';
+import { ImportFileError, readFiles } from './read-files';
 import type { Table } from './tables';
 
 /** The middle of Nieuw-West: PDOK ranks answers near it first. */
@@ -121,7 +121,7 @@ export class ImportSession {
 		try {
 			const tables = await readFiles(files);
 			const { organisations, ties } = classifyTables(tables);
-			if (!organisations && !ties) throw new Error(m.import_no_organisations());
+			if (!organisations && !ties) throw new ImportFileError(m.import_no_organisations());
 			this.organisationsTable = organisations ?? null;
 			this.tiesTable = ties ?? null;
 			this.organisationMapping = organisations
@@ -132,7 +132,8 @@ export class ImportSession {
 			this.#showPreview();
 		} catch (error) {
 			this.phase = 'failed';
-			this.problem = error instanceof Error ? error.message : m.error_unknown();
+			if (!(error instanceof ImportFileError)) console.error(error);
+			this.problem = error instanceof ImportFileError ? error.message : m.error_unknown();
 		}
 	}
 

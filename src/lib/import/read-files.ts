@@ -39,13 +39,24 @@ export async function readFiles(files: readonly File[]): Promise<Table[]> {
 	worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 	const active = worker;
 	return new Promise((resolve, reject) => {
+		const done = () => {
+			active.removeEventListener('message', onMessage);
+			active.removeEventListener('error', onError);
+		};
 		const onMessage = ({ data }: MessageEvent<ReadReply>) => {
 			if (data.requestId !== request.requestId) return;
-			active.removeEventListener('message', onMessage);
+			done();
 			if (data.ok) resolve(data.tables);
 			else reject(new ImportFileError(fileProblemMessage(data.problem, data.file)));
 		};
+		// A worker that cannot start or crashes answers nothing: say so rather than wait forever.
+		const onError = (event: ErrorEvent) => {
+			done();
+			if (worker === active) worker = null;
+			reject(new Error(`import worker failed: ${event.message}`));
+		};
 		active.addEventListener('message', onMessage);
+		active.addEventListener('error', onError);
 		active.postMessage(
 			request,
 			request.files.map((file) => file.bytes.buffer as ArrayBuffer)
