@@ -75,6 +75,7 @@ const allowlist = `
 	anon: execute public.search_organisations(query text, max_results integer)
 	anon: execute public.suggest_initiative(suggestion jsonb)
 	anon: insert (name, kind, description, theme_ids, lng, lat, address, area_id, website, email, submitter_note, honeypot) public.suggestions
+	anon: select public.area_figures
 	anon: select public.areas
 	anon: select public.collaboration_kinds
 	anon: select public.collaborations
@@ -90,6 +91,7 @@ const allowlist = `
 	anon: execute public.export_hsds(organisation_ids uuid[])
 	anon: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
 	anon: execute public.export_organisations(organisation_ids uuid[])
+	anon: execute public.latest_area_figures()
 	anon: usage schema private
 	anon: usage schema public
 	authenticated: delete public.atlas_roles
@@ -146,6 +148,7 @@ const allowlist = `
 	authenticated: insert public.meeting_times
 	authenticated: insert public.memberships
 	authenticated: insert public.organisation_themes
+	authenticated: select public.area_figures
 	authenticated: select public.areas
 	authenticated: select public.atlas_roles
 	authenticated: select public.audit_log
@@ -175,6 +178,7 @@ const allowlist = `
 	authenticated: execute private.open_import_batch(label text)
 	authenticated: execute private.organisation_id_or_null(value text)
 	authenticated: execute private.undo_import_batch(batch uuid)
+	authenticated: execute public.import_areas(batch jsonb)
 	authenticated: execute public.import_organisations(batch jsonb)
 	authenticated: execute public.recent_imports()
 	authenticated: execute public.undo_import(batch_id uuid)
@@ -189,6 +193,11 @@ const allowlist = `
 	authenticated: execute public.export_organisations(organisation_ids uuid[])
 	authenticated: execute public.pending_ties(organisation_id uuid)
 	authenticated: execute public.dismiss_pending_tie(pending_tie_id uuid)
+	authenticated: execute public.latest_area_figures()
+	authenticated: execute private.own_open_batch(batch uuid)
+	authenticated: execute private.write_area(batch uuid, item jsonb, source text)
+	authenticated: execute private.write_area_figures(batch uuid, item jsonb, source text)
+	authenticated: execute private.place_in_new_areas(batch uuid)
 	authenticated: usage schema private
 	authenticated: usage schema public
 `

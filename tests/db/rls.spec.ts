@@ -81,6 +81,16 @@ const matrix: Record<string, TableCase> = {
 		update: { sql: `update public.areas set name = 'Overgenomen'`, ...noWrites },
 		delete: { sql: `delete from public.areas where level = 'wijk'`, ...noWrites }
 	},
+	area_figures: {
+		// Public statistics; only import_areas() writes them.
+		select: ['all', 'all', 'all', 'all', 'all', 'all'],
+		insert: {
+			sql: `insert into public.area_figures (area_id, year, inhabitants) values ('WK036377', 2023, 1)`,
+			...noWrites
+		},
+		update: { sql: `update public.area_figures set inhabitants = 0`, ...noWrites },
+		delete: { sql: `delete from public.area_figures`, ...noWrites }
+	},
 	organisations: {
 		// Everything that is not published lies in the coordinator's area.
 		select: ['some', 'some', 'some', 'some', 'all', 'all'],
@@ -310,6 +320,15 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 				q('select public.import_organisations($1)', [pendingTie(from)])
 			);
 		}
+		// Figures for one wijk, as the coordinator imports them.
+		await db.committed(signedIn(users.sanne), (q) =>
+			q('select public.import_areas($1)', [
+				{
+					label: 'kerncijfers.csv',
+					figures: [{ row: 2, code: 'WK036376', year: 2023, inhabitants: 7820 }]
+				}
+			])
+		);
 	});
 	afterAll(() => db?.close());
 
@@ -355,7 +374,13 @@ describe.each(databaseKinds)('row-level security on %s', (kind) => {
 	});
 
 	describe('reference data', () => {
-		for (const table of ['organisation_kinds', 'collaboration_kinds', 'themes', 'areas']) {
+		for (const table of [
+			'organisation_kinds',
+			'collaboration_kinds',
+			'themes',
+			'areas',
+			'area_figures'
+		]) {
 			for (const [callerName, claims] of Object.entries(callers)) {
 				it(`shows all of ${table} to a ${callerName}`, async () => {
 					const all = await count(db.query, `select * from public.${table}`);

@@ -47,7 +47,10 @@ export { expect };
  * navigation, without reloading the page (which would start the embedded
  * database again, some five seconds on this machine).
  */
-export async function navigateTo(page: Page, link: 'Kaart' | 'Beheer' | 'Inloggen' | 'Over') {
+export async function navigateTo(
+	page: Page,
+	link: 'Kaart' | 'Netwerk' | 'Beheer' | 'Inloggen' | 'Over'
+) {
 	const target = page.getByRole('navigation').getByRole('link', { name: link, exact: true });
 	await target.click();
 	// Arrived: the navigation marks its link current once the new page is rendered, after

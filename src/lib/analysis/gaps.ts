@@ -197,7 +197,7 @@ export function findGaps(
 		if (n.areaId) for (const id of ancestors(n.areaId)) initiativeAreas.add(id);
 	}
 	const areasWithoutInitiative = reference.areas
-		.filter((a) => a.level !== 'stadsdeel' && !initiativeAreas.has(a.id))
+		.filter((a) => a.level !== 'stadsdeel' && a.level !== 'gemeente' && !initiativeAreas.has(a.id))
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
 		.map((a) => a.id);
 	const initiativeThemes = new Set(residentLed.flatMap((n) => n.themes));
@@ -265,7 +265,7 @@ function countParts(graph: AbstractGraph): number {
 }
 
 /** An area and every area it lies in. */
-function ancestorLookup(areas: readonly Area[]): (id: string) => string[] {
+export function ancestorLookup(areas: readonly Area[]): (id: string) => string[] {
 	const parentOf = new Map(areas.map((a) => [a.id, a.parentId]));
 	return (id) => {
 		const chain: string[] = [];

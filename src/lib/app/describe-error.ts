@@ -68,6 +68,12 @@ export function refusalMessage(refusal: Refusal | null): string {
 			return m.refused_import_changed_since();
 		case 'import_already_undone':
 			return m.refused_import_already_undone();
+		case 'area_parent_missing':
+			return m.refused_area_parent_missing();
+		case 'area_level_differs':
+			return m.refused_area_level_differs();
+		case 'area_unknown':
+			return m.refused_area_unknown();
 		case 'invalid':
 			return refusal.constraint === 'collaborations_once_per_kind_idx'
 				? m.refused_collaboration_exists()

@@ -9,6 +9,7 @@ import {
 	firstPaint,
 	onSetupStep,
 	type AreaBoundaries,
+	type AreaFigures,
 	type Atlas,
 	type Backend,
 	type BackendInfo,
@@ -27,6 +28,8 @@ import {
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
 import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
 import { circleRing } from '$lib/places/distance';
+import type { CoverageMap } from '$lib/analysis/coverage';
+import { areaBounds, withPreview } from '$lib/map/area-bounds';
 
 /** Ids of organisations that an import would add: not in the database yet. */
 export const previewPrefix = 'preview:';
@@ -55,6 +58,11 @@ export class AtlasStore {
 	#filters = $state.raw<AtlasFilters>(noFilters);
 	#near = $state.raw<Near | null>(null);
 	#areaBoundaries = $state.raw<AreaBoundaries | null>(null);
+	/** CBS key figures per area; null until they arrive, empty when there are none. */
+	#areaFigures = $state.raw<AreaFigures[] | null>(null);
+	#areaPreview = $state.raw<AreaBoundaries | null>(null);
+	/** The coverage a coordinator chose to see on the map: a class per area. */
+	#coverageMap = $state.raw<CoverageMap | null>(null);
 	/** What an import would add, drawn with the atlas until it is written or dropped. */
 	#preview = $state.raw<Atlas | null>(null);
 	/** True while the next click on the map chooses the place for "near me". */
@@ -135,6 +143,10 @@ export class AtlasStore {
 
 	/** The chosen areas with all that lies in them, or null for anywhere. */
 	readonly #scope = $derived(areaScope(this.#filters.areas, this.#reference?.areas ?? []));
+	/** The chosen areas with everything inside them, or null for anywhere. */
+	get scope(): ReadonlySet<string> | null {
+		return this.#scope;
+	}
 
 	/** The organisations that match the filters: what map and list both show. */
 	readonly visible = $derived(
@@ -174,7 +186,22 @@ export class AtlasStore {
 	}
 	/** Boundaries of the areas that have one; none until they arrive (or if they cannot). */
 	get areaBoundaries(): AreaBoundaries | null {
-		return this.#areaBoundaries;
+		return withPreview(this.#areaBoundaries, this.#areaPreview);
+	}
+
+	/** Outlines an area import would bring in, drawn (and brought into view) until it is written or dropped. */
+	setAreaPreview(preview: AreaBoundaries | null): void {
+		this.#areaPreview = preview;
+		if (preview) this.fitToAreas(preview.features.map((f) => f.id));
+	}
+	get areaFigures(): AreaFigures[] | null {
+		return this.#areaFigures;
+	}
+	get coverageMap(): CoverageMap | null {
+		return this.#coverageMap;
+	}
+	setCoverageMap(coverage: CoverageMap | null): void {
+		this.#coverageMap = coverage;
 	}
 	get near(): Near | null {
 		return this.#near;
@@ -284,6 +311,11 @@ export class AtlasStore {
 		this.#fit(boundsOf(this.organisations.filter((o) => organisationIds.includes(o.id))));
 	}
 
+	/** Asks the map to show these areas' outlines (coverage shown on the map, say). */
+	fitToAreas(areaIds: readonly string[]): void {
+		this.#fit(areaBounds(this.areaBoundaries, areaIds));
+	}
+
 	#fit(bounds: BoundingBox | null): void {
 		const seq = untrack(() => this.#fitRequest?.seq ?? 0);
 		if (bounds) this.#fitRequest = { bounds, seq: seq + 1 };
@@ -308,7 +340,7 @@ export class AtlasStore {
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 			this.#show({ atlas, reference });
 			this.#updating = false;
-			void this.#loadAreaBoundaries(backend);
+			void this.#loadAreas(backend);
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
 			if (!backend.auth.session()) {
@@ -342,13 +374,29 @@ export class AtlasStore {
 		performance.mark('buurtatlas:earlier-answer-shown');
 	}
 
-	/** Boundaries are a nicety: without them the atlas works, so a failure is only logged. */
-	async #loadAreaBoundaries(backend: Backend): Promise<void> {
-		try {
-			this.#areaBoundaries = await backend.areaBoundaries();
-		} catch (error) {
-			console.warn('Area boundaries unavailable', error);
-		}
+	/**
+	 * Boundaries and figures are a nicety: without them the atlas works, so a
+	 * failure is only logged (coverage then says it has no figures).
+	 */
+	async #loadAreas(backend: Backend): Promise<void> {
+		const [boundaries, figures] = await Promise.allSettled([
+			backend.areaBoundaries(),
+			backend.areaFigures()
+		]);
+		if (boundaries.status === 'fulfilled') this.#areaBoundaries = boundaries.value;
+		else console.warn('Area boundaries unavailable', boundaries.reason);
+		if (figures.status === 'fulfilled') this.#areaFigures = figures.value;
+		else console.warn('Area figures unavailable', figures.reason);
+	}
+
+	/** After areas changed (an import or its undo): areas, outlines, figures and who lies where. */
+	async refreshAreas(): Promise<void> {
+		const backend = this.#backend;
+		if (!backend) return;
+		const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
+		this.#reference = reference;
+		this.#atlas = atlas;
+		await this.#loadAreas(backend);
 	}
 
 	#show({ atlas, reference }: CachedAtlas): void {

@@ -1,5 +1,6 @@
 import {
 	decodeAreaBoundaries,
+	decodeAreaFigures,
 	decodeAtlas,
 	decodeJoinSuggestions,
 	decodeOrganisationDetail,
@@ -10,6 +11,7 @@ import type { AuthPort } from './auth';
 import { BackendError } from './errors';
 import {
 	decodeAccount,
+	decodeAreaImportOutcome,
 	decodeEditableOrganisations,
 	decodeHistory,
 	decodeImportOutcome,
@@ -24,6 +26,8 @@ import {
 } from './editing-decode';
 import type {
 	Account,
+	AreaImportInput,
+	AreaImportOutcome,
 	EditableOrganisation,
 	HistoryVersion,
 	ExportedAtlas,
@@ -40,6 +44,7 @@ import type {
 } from './editing-types';
 import type {
 	AreaBoundaries,
+	AreaFigures,
 	CollaborationKind,
 	Atlas,
 	AtlasQuery,
@@ -59,6 +64,8 @@ export interface Backend {
 	organisation(slug: string): Promise<OrganisationDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
 	areaBoundaries(): Promise<AreaBoundaries>;
+	/** Every area's latest key figures (CBS), where an import brought them in. */
+	areaFigures(): Promise<AreaFigures[]>;
 	/** Places to join near `query.at`, best first (see join_suggestions in the migrations). */
 	joinSuggestions(query: JoinQuery): Promise<JoinSuggestion[]>;
 
@@ -103,6 +110,11 @@ export interface Backend {
 	 * do and writes nothing). Refused rows are in the outcome, not thrown.
 	 */
 	importOrganisations(batch: ImportBatchInput): Promise<ImportOutcome>;
+	/**
+	 * Writes CBS outlines and key figures as one batch (or, with `dry_run`,
+	 * answers what it would do). Refused rows are in the outcome, not thrown.
+	 */
+	importAreas(batch: AreaImportInput): Promise<AreaImportOutcome>;
 	/** Puts back what a batch changed: by the one who ran it or a coordinator. */
 	undoImport(batchId: string): Promise<void>;
 	recentImports(): Promise<RecentImport[]>;
@@ -153,6 +165,7 @@ export const rpcFunctions = {
 		args: ['west', 'south', 'east', 'north', 'theme_ids', 'kind_ids', 'area_ids', 'language_ids']
 	},
 	area_boundaries: { returns: 'scalar', args: [] },
+	latest_area_figures: { returns: 'scalar', args: [] },
 	organisation_detail: { returns: 'scalar', args: ['organisation_slug'] },
 	search_organisations: { returns: 'set', args: ['query', 'max_results'] },
 	join_suggestions: {
@@ -198,6 +211,7 @@ export const rpcFunctions = {
 		args: ['organisation_slug', 'version', 'expected_version']
 	},
 	import_organisations: { returns: 'scalar', writes: true, args: ['batch'] },
+	import_areas: { returns: 'scalar', writes: true, args: ['batch'] },
 	undo_import: { returns: 'scalar', writes: true, args: ['batch_id'] },
 	recent_imports: { returns: 'scalar', args: [] },
 	pending_ties: { returns: 'scalar', args: ['organisation_id'] },
@@ -297,6 +311,9 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		async importOrganisations(batch) {
 			return decodeImportOutcome(await call('import_organisations', { batch }));
 		},
+		async importAreas(batch) {
+			return decodeAreaImportOutcome(await call('import_areas', { batch }));
+		},
 		async undoImport(batchId) {
 			await call('undo_import', { batch_id: batchId });
 		},
@@ -353,6 +370,9 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		},
 		async areaBoundaries() {
 			return decodeAreaBoundaries(await call('area_boundaries', {}));
+		},
+		async areaFigures() {
+			return decodeAreaFigures(await call('latest_area_figures', {}));
 		},
 		async joinSuggestions(query) {
 			return decodeJoinSuggestions(

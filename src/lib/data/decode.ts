@@ -15,6 +15,7 @@ import {
 	locationPrecisions,
 	organisationKinds,
 	type AreaBoundaries,
+	type AreaFigures,
 	type Atlas,
 	type OrganisationDetail,
 	type ReferenceData,
@@ -359,4 +360,40 @@ const areaBoundariesSchema = v.object({
 
 export function decodeAreaBoundaries(payload: unknown): AreaBoundaries {
 	return parse(areaBoundariesSchema, payload, 'area_boundaries');
+}
+
+const figuresSchema = v.array(
+	v.object({
+		area_id: v.string(),
+		year: v.number(),
+		inhabitants: nullableNumber,
+		age_0_14: nullableNumber,
+		age_15_24: nullableNumber,
+		age_25_44: nullableNumber,
+		age_45_64: nullableNumber,
+		age_65_plus: nullableNumber,
+		households: nullableNumber,
+		// numeric arrives as a number from PostgREST and as a string from some drivers.
+		low_income_share: v.nullish(
+			v.pipe(v.union([v.number(), v.string()]), v.transform(Number)),
+			null
+		),
+		source: nullableString
+	})
+);
+
+export function decodeAreaFigures(payload: unknown): AreaFigures[] {
+	return parse(figuresSchema, payload ?? [], 'latest_area_figures').map((f) => ({
+		areaId: f.area_id,
+		year: f.year,
+		inhabitants: f.inhabitants,
+		age0to14: f.age_0_14,
+		age15to24: f.age_15_24,
+		age25to44: f.age_25_44,
+		age45to64: f.age_45_64,
+		age65plus: f.age_65_plus,
+		households: f.households,
+		lowIncomeShare: f.low_income_share,
+		source: f.source
+	}));
 }

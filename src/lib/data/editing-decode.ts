@@ -12,6 +12,7 @@ import {
 	partsOfDay
 } from './types';
 import type {
+	AreaImportOutcome,
 	Account,
 	DemoAccount,
 	EditableOrganisation,
@@ -385,6 +386,44 @@ const importOutcomeSchema = v.pipe(
 export const decodeImportOutcome = (value: unknown): ImportOutcome =>
 	parse(importOutcomeSchema, value, 'import_organisations');
 
+const areaImportOutcomeSchema = v.pipe(
+	v.object({
+		batch_id: v.nullable(v.string()),
+		written: v.boolean(),
+		areas_created: count,
+		areas_updated: count,
+		areas_unchanged: count,
+		figures_created: count,
+		figures_updated: count,
+		figures_unchanged: count,
+		organisations_moved: count,
+		refused_rows: v.array(
+			v.object({
+				sheet: v.picklist(['areas', 'figures']),
+				row: v.nullable(v.number()),
+				code: v.nullable(v.string()),
+				reason: v.string(),
+				detail: v.nullable(v.string())
+			})
+		)
+	}),
+	v.transform((o): AreaImportOutcome => ({
+		batchId: o.batch_id,
+		written: o.written,
+		areasCreated: o.areas_created,
+		areasUpdated: o.areas_updated,
+		areasUnchanged: o.areas_unchanged,
+		figuresCreated: o.figures_created,
+		figuresUpdated: o.figures_updated,
+		figuresUnchanged: o.figures_unchanged,
+		organisationsMoved: o.organisations_moved,
+		refused: o.refused_rows
+	}))
+);
+
+export const decodeAreaImportOutcome = (value: unknown): AreaImportOutcome =>
+	parse(areaImportOutcomeSchema, value, 'import_areas');
+
 const recentImportsSchema = v.array(
 	v.pipe(
 		v.object({
@@ -392,10 +431,15 @@ const recentImportsSchema = v.array(
 			label: v.string(),
 			created_at: v.string(),
 			summary: v.object({
+				kind: v.nullish(v.picklist(['organisations', 'areas']), 'organisations'),
 				created: count,
 				updated: count,
 				ties_created: count,
-				ties_pending: count
+				ties_pending: count,
+				areas_created: count,
+				areas_updated: count,
+				figures_created: count,
+				figures_updated: count
 			}),
 			undone_at: v.nullable(v.string()),
 			mine: v.boolean()
@@ -404,11 +448,14 @@ const recentImportsSchema = v.array(
 			id: b.id,
 			label: b.label,
 			createdAt: b.created_at,
+			kind: b.summary.kind,
 			summary: {
 				created: b.summary.created,
 				updated: b.summary.updated,
 				ties: b.summary.ties_created,
-				pending: b.summary.ties_pending
+				pending: b.summary.ties_pending,
+				areas: b.summary.areas_created + b.summary.areas_updated,
+				figures: b.summary.figures_created + b.summary.figures_updated
 			},
 			undoneAt: b.undone_at,
 			mine: b.mine

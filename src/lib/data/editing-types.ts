@@ -204,11 +204,84 @@ export interface ImportOutcome {
 	ids: Record<string, string>;
 }
 
+/** A polygonal GeoJSON geometry in WGS84. */
+export type Polygonal =
+	| { type: 'Polygon'; coordinates: [number, number][][] }
+	| { type: 'MultiPolygon'; coordinates: [number, number][][][] };
+
+/** One outline of CBS's wijk- en buurtkaart, as import_areas() takes it. */
+export interface AreaImportRow {
+	/** Feature number in its file, from 1. */
+	row: number;
+	code: string;
+	level: 'gemeente' | 'wijk' | 'buurt';
+	name: string;
+	parent_code: string | null;
+	gemeente_code: string | null;
+	gemeente_name: string | null;
+	boundary: Polygonal;
+}
+
+/** One area's key figures for a year, as import_areas() takes them. */
+export interface FigureImportRow {
+	row: number;
+	code: string;
+	year: number;
+	inhabitants: number | null;
+	age_0_14: number | null;
+	age_15_24: number | null;
+	age_25_44: number | null;
+	age_45_64: number | null;
+	age_65_plus: number | null;
+	households: number | null;
+	low_income_share: number | null;
+}
+
+export interface AreaImportInput {
+	label: string;
+	dry_run: boolean;
+	source: string | null;
+	figures_source: string | null;
+	areas: readonly AreaImportRow[];
+	figures: readonly FigureImportRow[];
+}
+
+export interface AreaImportRefusal {
+	sheet: 'areas' | 'figures';
+	row: number | null;
+	code: string | null;
+	reason: string;
+	detail: string | null;
+}
+
+export interface AreaImportOutcome {
+	batchId: string | null;
+	written: boolean;
+	areasCreated: number;
+	areasUpdated: number;
+	areasUnchanged: number;
+	figuresCreated: number;
+	figuresUpdated: number;
+	figuresUnchanged: number;
+	/** Organisations that moved into a buurt their point lies in. */
+	organisationsMoved: number;
+	refused: AreaImportRefusal[];
+}
+
 export interface RecentImport {
 	id: string;
 	label: string;
 	createdAt: string;
-	summary: { created: number; updated: number; ties: number; pending: number };
+	/** Organisations and ties, or areas and their figures. */
+	kind: 'organisations' | 'areas';
+	summary: {
+		created: number;
+		updated: number;
+		ties: number;
+		pending: number;
+		areas: number;
+		figures: number;
+	};
 	undoneAt: string | null;
 	mine: boolean;
 }

@@ -53,7 +53,10 @@ export const raisedReasons = [
 	'audit_log_is_append_only',
 	'tie_side_unknown',
 	'import_changed_since',
-	'import_already_undone'
+	'import_already_undone',
+	'area_parent_missing',
+	'area_level_differs',
+	'area_unknown'
 ] as const;
 
 /**

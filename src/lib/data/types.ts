@@ -38,7 +38,7 @@ export type CollaborationKind = (typeof collaborationKinds)[number];
 export const collaborationStatuses = ['proposed', 'active', 'ended'] as const;
 export type CollaborationStatus = (typeof collaborationStatuses)[number];
 
-export const areaLevels = ['stadsdeel', 'wijk', 'buurt'] as const;
+export const areaLevels = ['gemeente', 'stadsdeel', 'wijk', 'buurt'] as const;
 export type AreaLevel = (typeof areaLevels)[number];
 
 export const locationPrecisions = ['address', 'neighbourhood', 'town'] as const;
@@ -54,6 +54,22 @@ export interface Area {
 	parentId: string | null;
 	population: number | null;
 	hasBoundary: boolean;
+}
+
+/** An area's key figures for one year, as CBS's Kerncijfers wijken en buurten give them. */
+export interface AreaFigures {
+	areaId: string;
+	year: number;
+	inhabitants: number | null;
+	age0to14: number | null;
+	age15to24: number | null;
+	age25to44: number | null;
+	age45to64: number | null;
+	age65plus: number | null;
+	households: number | null;
+	/** Share of households with a low income, in percent. */
+	lowIncomeShare: number | null;
+	source: string | null;
 }
 
 export interface ReferenceData {

@@ -69,6 +69,7 @@ const collaborationStatusLabels: Labels<CollaborationStatus> = {
 };
 
 const areaLevelLabels: Labels<AreaLevel> = {
+	gemeente: m.area_gemeente,
 	stadsdeel: m.area_stadsdeel,
 	wijk: m.area_wijk,
 	buurt: m.area_buurt

@@ -1,13 +1,21 @@
 /** The import worker: files are decoded and parsed here, off the main thread. */
+import { readAreaFile } from '$lib/areas/area-files';
+import type { AreaFile } from '$lib/areas/cbs';
 import { FileReadError, readTables, type Table } from './tables';
 import type { ReadReply, ReadRequest } from './import-messages';
 
 self.onmessage = async ({ data }: MessageEvent<ReadRequest>) => {
 	let reply: ReadReply;
 	try {
-		const tables: Table[] = [];
-		for (const file of data.files) tables.push(...(await readTables(file)));
-		reply = { requestId: data.requestId, ok: true, tables };
+		if (data.purpose === 'areas') {
+			const areaFiles: AreaFile[] = [];
+			for (const file of data.files) areaFiles.push(...(await readAreaFile(file)));
+			reply = { requestId: data.requestId, ok: true, areaFiles };
+		} else {
+			const tables: Table[] = [];
+			for (const file of data.files) tables.push(...(await readTables(file)));
+			reply = { requestId: data.requestId, ok: true, tables };
+		}
 	} catch (error) {
 		const known = error instanceof FileReadError;
 		reply = {

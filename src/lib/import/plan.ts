@@ -331,9 +331,9 @@ function themeIds(input: PlanInput): string[] {
 	);
 }
 
-/** The most specific area (buurt before wijk before stadsdeel) that holds a point. */
+/** The most specific area (buurt before wijk before stadsdeel before gemeente) that holds a point. */
 function areaFinder(boundaries: AreaBoundaries | null) {
-	const order = { buurt: 0, wijk: 1, stadsdeel: 2 } as const;
+	const order = { buurt: 0, wijk: 1, stadsdeel: 2, gemeente: 3 } as const;
 	const features = [...(boundaries?.features ?? [])].sort(
 		(a, b) => order[a.properties.level] - order[b.properties.level]
 	);

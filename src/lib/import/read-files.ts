@@ -1,9 +1,11 @@
 /**
- * Reads the chosen files in the import worker and answers their tables, or
- * the problem with the first file that could not be read, in the user's words.
+ * Reads the chosen files in the import worker and answers their tables (or
+ * area files), or the problem with the first file that could not be read, in
+ * the user's words.
  */
 import { m } from '$lib/paraglide/messages';
 import type { ReadReply, ReadRequest } from './import-messages';
+import type { AreaFile } from '$lib/areas/cbs';
 import type { FileProblem, Table } from './tables';
 
 let worker: Worker | null = null;
@@ -26,9 +28,24 @@ export function fileProblemMessage(problem: FileProblem, file: string): string {
 	}
 }
 
+/** The tables of files for the organisation import. */
 export async function readFiles(files: readonly File[]): Promise<Table[]> {
+	const reply = await ask('tables', files);
+	return 'tables' in reply ? reply.tables : [];
+}
+
+/** Outlines and key figures of areas, from CBS's files. */
+export async function readAreaFiles(files: readonly File[]): Promise<AreaFile[]> {
+	const reply = await ask('areas', files);
+	return 'areaFiles' in reply ? reply.areaFiles : [];
+}
+
+type Answer = Exclude<ReadReply, { ok: false }>;
+
+async function ask(purpose: ReadRequest['purpose'], files: readonly File[]): Promise<Answer> {
 	const request: ReadRequest = {
 		requestId: ++lastRequest,
+		purpose,
 		files: await Promise.all(
 			files.map(async (file) => ({
 				name: file.name,
@@ -46,7 +63,7 @@ export async function readFiles(files: readonly File[]): Promise<Table[]> {
 		const onMessage = ({ data }: MessageEvent<ReadReply>) => {
 			if (data.requestId !== request.requestId) return;
 			done();
-			if (data.ok) resolve(data.tables);
+			if (data.ok) resolve(data);
 			else reject(new ImportFileError(fileProblemMessage(data.problem, data.file)));
 		};
 		// A worker that cannot start or crashes answers nothing: say so rather than wait forever.

@@ -86,9 +86,21 @@ export function addProjectLayers(
 			type: 'fill',
 			source: areasSource,
 			paint: {
-				'fill-color': placeColour,
-				// Only a chosen area is tinted; the others are outlines.
-				'fill-opacity': ['case', ['boolean', ['feature-state', 'chosen'], false], 0.08, 0]
+				// Coverage colours its areas; otherwise only a chosen area is tinted.
+				'fill-color': [
+					'match',
+					coverageState,
+					...coverageColours.flat(),
+					placeColour
+				] as ExpressionSpecification,
+				'fill-opacity': [
+					'case',
+					['>', coverageState, noCoverage],
+					0.6,
+					['boolean', ['feature-state', 'chosen'], false],
+					0.08,
+					0
+				]
 			}
 		});
 	}
@@ -100,7 +112,15 @@ export function addProjectLayers(
 			paint: {
 				'line-color': placeColour,
 				'line-opacity': 0.55,
-				'line-width': ['case', ['boolean', ['feature-state', 'chosen'], false], 2.5, 1]
+				// A buurt lies inside a wijk: its outline is the finer one.
+				'line-width': [
+					'case',
+					['boolean', ['feature-state', 'chosen'], false],
+					2.5,
+					['==', ['get', 'level'], 'buurt'],
+					0.6,
+					1.2
+				]
 			}
 		});
 	}
@@ -243,17 +263,43 @@ export function addProjectLayers(
 
 const noAreas: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
 
-/** Draws these boundaries and marks the chosen areas. */
+/** An area's coverage class in feature state: -1 for "no figures", none when not shown. */
+const noCoverage = -2;
+const coverageState: ExpressionSpecification = [
+	'coalesce',
+	['feature-state', 'coverage'],
+	noCoverage
+];
+
+/**
+ * Colours per coverage class (see coverageClass): no initiative stands out in
+ * yellow, then a blue ramp that darkens as coverage grows; grey for an area
+ * without figures. Yellow against blue stays apart with the common
+ * colour-vision deficiencies, and neither is the orange or purple of a marker.
+ */
+export const coverageColours: readonly [number, string][] = [
+	[-1, '#ced4da'],
+	[0, '#fcc419'],
+	[1, '#a5d8ff'],
+	[2, '#4dabf7'],
+	[3, '#1c7ed6'],
+	[4, '#0b3d91']
+];
+
+/** Draws these boundaries, marks the chosen areas and colours the coverage, if shown. */
 export function setAreas(
 	map: MapLibreMap,
 	boundaries: FeatureCollection<Geometry> | null,
-	chosen: readonly string[]
+	chosen: readonly string[],
+	coverage: ReadonlyMap<string, number | null> | null = null
 ): void {
 	const source = map.getSource<GeoJSONSource>(areasSource);
 	if (!source) return;
 	void source.setData(boundaries ?? noAreas);
 	map.removeFeatureState({ source: areasSource });
 	for (const id of chosen) map.setFeatureState({ source: areasSource, id }, { chosen: true });
+	for (const [id, level] of coverage ?? [])
+		map.setFeatureState({ source: areasSource, id }, { coverage: level ?? -1 });
 }
 
 /** The app's brand colour: the place is the user's, not an organisation. */

@@ -6,35 +6,77 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			area_figures: {
+				Row: {
+					age_0_14: number | null;
+					age_15_24: number | null;
+					age_25_44: number | null;
+					age_45_64: number | null;
+					age_65_plus: number | null;
+					area_id: string;
+					households: number | null;
+					inhabitants: number | null;
+					low_income_share: number | null;
+					source: string | null;
+					year: number;
+				};
+				Insert: {
+					age_0_14?: number | null;
+					age_15_24?: number | null;
+					age_25_44?: number | null;
+					age_45_64?: number | null;
+					age_65_plus?: number | null;
+					area_id: string;
+					households?: number | null;
+					inhabitants?: number | null;
+					low_income_share?: number | null;
+					source?: string | null;
+					year: number;
+				};
+				Update: {
+					age_0_14?: number | null;
+					age_15_24?: number | null;
+					age_25_44?: number | null;
+					age_45_64?: number | null;
+					age_65_plus?: number | null;
+					area_id?: string;
+					households?: number | null;
+					inhabitants?: number | null;
+					low_income_share?: number | null;
+					source?: string | null;
+					year?: number;
+				};
+				Relationships: [];
+			};
 			areas: {
 				Row: {
 					boundary: Json | null;
+					bounds: number[] | null;
 					cbs_code: string | null;
 					id: string;
 					level: string;
 					name: string;
 					parent_id: string | null;
-					population: number | null;
 					source: string | null;
 				};
 				Insert: {
 					boundary?: Json | null;
+					bounds?: never;
 					cbs_code?: string | null;
 					id: string;
 					level: string;
 					name: string;
 					parent_id?: string | null;
-					population?: number | null;
 					source?: string | null;
 				};
 				Update: {
 					boundary?: Json | null;
+					bounds?: never;
 					cbs_code?: string | null;
 					id?: string;
 					level?: string;
 					name?: string;
 					parent_id?: string | null;
-					population?: number | null;
 					source?: string | null;
 				};
 				Relationships: [];
@@ -547,8 +589,10 @@ export type Database = {
 			export_hsds: { Args: { organisation_ids?: string[] }; Returns: Json };
 			export_murmurations: { Args: { atlas_url: string; organisation_ids?: string[] }; Returns: Json };
 			export_organisations: { Args: { organisation_ids?: string[] }; Returns: Json };
+			import_areas: { Args: { batch: Json }; Returns: Json };
 			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
+			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };

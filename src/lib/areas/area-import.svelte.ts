@@ -1,0 +1,123 @@
+/**
+ * One import of areas and their figures, from choosing files to a written
+ * batch: files are read in the import worker, planned against the areas the
+ * atlas holds, checked by the database (a dry run, so the preview shows the
+ * database's own refusals), and written on request.
+ */
+import { atlasStore } from '$lib/atlas/atlas-store.svelte';
+import { describeError } from '$lib/app/describe-error';
+import { ImportFileError, readAreaFiles } from '$lib/import/read-files';
+import type { AreaBoundaries, AreaImportOutcome } from '$lib/data';
+import { areaBatch, planAreas, type AreaPlan } from './area-plan';
+import type { AreaFile } from './cbs';
+
+export type AreaImportPhase = 'idle' | 'reading' | 'failed' | 'ready';
+export type CheckState =
+	| { state: 'idle' }
+	| { state: 'checking' }
+	| { state: 'checked'; outcome: AreaImportOutcome }
+	| { state: 'failed'; message: string };
+
+export class AreaImportSession {
+	phase = $state<AreaImportPhase>('idle');
+	problem = $state<string | null>(null);
+	files = $state.raw<AreaFile[]>([]);
+	/** The year of each figures file, where the user gave one. */
+	years = $state<Record<string, number | null>>({});
+	check = $state.raw<CheckState>({ state: 'idle' });
+	written = $state.raw<AreaImportOutcome | null>(null);
+	writing = $state(false);
+	writeProblem = $state<string | null>(null);
+	#checkRequest = 0;
+
+	readonly plan: AreaPlan = $derived(
+		planAreas(this.files, atlasStore.reference?.areas ?? [], this.years)
+	);
+
+	/** Whether there is anything to send at all. */
+	readonly hasRows = $derived(this.plan.areas.length + this.plan.figures.length > 0);
+
+	async read(chosen: readonly File[]): Promise<void> {
+		this.reset();
+		if (chosen.length === 0) return;
+		this.phase = 'reading';
+		try {
+			this.files = await readAreaFiles(chosen);
+			this.phase = 'ready';
+			atlasStore.setAreaPreview(outlines(this.plan));
+			void this.runCheck();
+		} catch (error) {
+			this.phase = 'failed';
+			this.problem =
+				error instanceof ImportFileError
+					? error.message
+					: describeError(error, atlasStore.backendKind);
+		}
+	}
+
+	setYear(file: string, year: number | null): void {
+		this.years = { ...this.years, [file]: year };
+		void this.runCheck();
+	}
+
+	/** Asks the database what the import would do; a later request wins. */
+	async runCheck(): Promise<void> {
+		const backend = atlasStore.backend;
+		const request = ++this.#checkRequest;
+		if (!backend || !this.hasRows || this.plan.missingYear.length > 0) {
+			this.check = { state: 'idle' };
+			return;
+		}
+		this.check = { state: 'checking' };
+		try {
+			const outcome = await backend.importAreas(areaBatch(this.plan, this.files, true));
+			if (request === this.#checkRequest) this.check = { state: 'checked', outcome };
+		} catch (error) {
+			if (request === this.#checkRequest)
+				this.check = { state: 'failed', message: describeError(error, backend.info.kind) };
+		}
+	}
+
+	async write(): Promise<boolean> {
+		const backend = atlasStore.backend;
+		if (!backend || this.writing) return false;
+		this.writing = true;
+		this.writeProblem = null;
+		try {
+			this.written = await backend.importAreas(areaBatch(this.plan, this.files, false));
+			await atlasStore.refreshAreas();
+			atlasStore.setAreaPreview(null);
+			return true;
+		} catch (error) {
+			this.writeProblem = describeError(error, backend.info.kind);
+			return false;
+		} finally {
+			this.writing = false;
+		}
+	}
+
+	reset(): void {
+		this.#checkRequest += 1;
+		atlasStore.setAreaPreview(null);
+		this.phase = 'idle';
+		this.problem = null;
+		this.files = [];
+		this.years = {};
+		this.check = { state: 'idle' };
+		this.written = null;
+		this.writeProblem = null;
+	}
+}
+
+/** The plan's outlines as the map draws the atlas's own (buurten and wijken; gemeenten are too coarse). */
+function outlines(plan: AreaPlan): AreaBoundaries | null {
+	const features = plan.areas
+		.filter((area) => area.level !== 'gemeente')
+		.map((area) => ({
+			type: 'Feature' as const,
+			id: area.code,
+			properties: { id: area.code, name: area.name, level: area.level },
+			geometry: area.boundary
+		}));
+	return features.length > 0 ? { type: 'FeatureCollection', features } : null;
+}
