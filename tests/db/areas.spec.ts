@@ -65,12 +65,27 @@ const importAreas = (q: Query, batch: AreaBatch | Record<string, unknown>) =>
 
 /** Areas, figures and where each organisation is, as the owner sees them. */
 async function stateOf(db: TestDatabase): Promise<string> {
+	await expectClosureOfTree(db);
 	const rows = await db.query<{ state: unknown }>(`select jsonb_build_object(
 		'areas', (select jsonb_agg(to_jsonb(a) order by a.id) from public.areas a),
 		'figures', (select jsonb_agg(to_jsonb(f) order by f.area_id, f.year) from public.area_figures f),
 		'placed', (select jsonb_agg(jsonb_build_array(o.slug, o.area_id) order by o.slug) from public.organisations o)
 	) as state`);
 	return JSON.stringify(rows[0]!.state);
+}
+
+/** The closure the policies use is the area tree's, however areas came and went. */
+async function expectClosureOfTree(db: TestDatabase): Promise<void> {
+	const [row] = await db.query<{ kept: string; tree: string }>(`
+		select
+			(select string_agg(ancestor_id || '>' || area_id, ',' order by ancestor_id, area_id)
+			 from private.area_closure) as kept,
+			(with recursive below (ancestor_id, area_id) as (
+				select a.id, a.id from public.areas a
+				union
+				select b.ancestor_id, a.id from below b join public.areas a on a.parent_id = b.area_id
+			) select string_agg(ancestor_id || '>' || area_id, ',' order by ancestor_id, area_id) from below) as tree`);
+	expect(row!.kept).toBe(row!.tree);
 }
 
 describe.each(databaseKinds)('areas and figures on %s', (kind) => {
@@ -134,6 +149,11 @@ describe.each(databaseKinds)('areas and figures on %s', (kind) => {
 			['BU03940101', 'area_parent_missing']
 		]);
 
+		await expectClosureOfTree(db);
+		// A buurt lies in her stadsdeel: she coordinates it, and its organisations, at once.
+		expect(
+			await db.as(sanne, (q) => scalar<boolean>(q, `private.coordinates_area('BU03637601')`))
+		).toBe(true);
 		const placed = await db.query<{ slug: string; area_id: string }>(
 			`select slug, area_id from public.organisations where area_id like 'BU%' order by slug`
 		);
