@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test, waitForMarkers } from './fixtures';
+import { expect, expectNoAxeViolations, test, waitForFilters, waitForMarkers } from './fixtures';
 
 test.describe('filtering the atlas', () => {
 	test('a theme filter narrows map and list alike, lives in the URL, and back undoes it', async ({
@@ -59,6 +59,8 @@ test.describe('filtering the atlas', () => {
 
 		await page.getByRole('checkbox', { name: 'Arabisch' }).check();
 		await expect(page).toHaveURL(/taal=ar/);
+		await expect(page.getByTestId('list-count')).not.toHaveText(/van 62 in beeld/);
+		await waitForFilters(page);
 		const arabic = Number(
 			(await page.getByTestId('list-count').innerText()).split(' van ')[1]!.split(' ')[0]
 		);
@@ -83,6 +85,46 @@ test.describe('filtering the atlas', () => {
 			label: await area.locator('option', { hasText: 'Nieuw-West' }).first().innerText()
 		});
 		await expect(page.getByTestId('list-count')).toHaveText(new RegExp(`van ${arabic} in beeld`));
+		await expectNoAxeViolations(page);
+	});
+
+	test('words in the search box filter list, map and network; the theme counts come along', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForMarkers(page);
+		const map = page.getByTestId('map');
+		const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+		await search.fill('moestuin');
+		// Enter without choosing a suggestion searches: everything with the word, not one organisation.
+		await search.press('Enter');
+		await expect(page).toHaveURL(/zoek=moestuin/);
+		await expect(page.getByTestId('filter-query')).toContainText('Met de woorden ‘moestuin’');
+		await expect(page.getByTestId('list-count')).not.toHaveText(/van 62 in beeld/);
+		await waitForFilters(page);
+		const shown = page.getByTestId('organisation-list').getByRole('link');
+		await expect(shown.filter({ hasText: 'Moestuin Sloterpark' })).toHaveCount(1);
+		const count = await shown.count();
+		expect(count).toBeLessThan(10);
+		await expect
+			.poll(async () => Number(await map.getAttribute('data-rendered-organisations')))
+			.toBeLessThanOrEqual(count);
+		// Next to each theme, what choosing it would show among these (the panel opens with a filter on).
+		await expect(
+			page.getByRole('checkbox', { name: /^Groen en duurzaamheid [1-9]\d*$/ })
+		).toBeVisible();
+
+		// The network page analyses the same selection, and its link keeps the words.
+		await page.getByRole('navigation').getByRole('link', { name: 'Netwerk', exact: true }).click();
+		await expect(page).toHaveURL(/\/netwerk\?.*zoek=moestuin/);
+		await expect(page.getByTestId('network-scope')).toHaveText(
+			new RegExp(`^Netwerk van ‘moestuin’: ${count} organisaties?$`)
+		);
+
+		await page.getByRole('navigation').getByRole('link', { name: 'Kaart', exact: true }).click();
+		await page.getByRole('button', { name: 'Zoekwoorden ‘moestuin’ weghalen' }).click();
+		await expect(page).not.toHaveURL(/zoek=/);
+		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
 		await expectNoAxeViolations(page);
 	});
 });

@@ -72,6 +72,11 @@ export async function openOrganisation(page: Page, name: string): Promise<void> 
 	).toHaveText(name);
 }
 
+/** Waits until the database's answer to the filters in the URL is what the page shows. */
+export async function waitForFilters(page: Page): Promise<void> {
+	await expect(page.getByTestId('panel')).toHaveAttribute('aria-busy', 'false');
+}
+
 /** Waits until the map has drawn organisations, as MapLibre reports after rendering. */
 export async function waitForMarkers(page: Page): Promise<number> {
 	const map = page.getByTestId('map');

@@ -1,15 +1,18 @@
 /**
  * Which organisations the atlas shows, as the URL says: `thema`, `soort` and
  * `taal` may repeat, `gebied` names a stadsdeel, wijk or buurt (with all that
- * lies in it), `open=ja` keeps those open to newcomers. Parameter names are
- * Dutch because people share these links. Unknown values are dropped, so an
- * old or mistyped link still opens, with whatever it says that still means
- * something.
+ * lies in it), `open=ja` keeps those open to newcomers, `zoek` holds words
+ * they must contain. Parameter names are Dutch because people share these
+ * links. Unknown values are dropped, so an old or mistyped link still opens,
+ * with whatever it says that still means something.
+ *
+ * What the filters mean is the database's to decide: atlas() applies them
+ * (see toAtlasQuery); nothing here filters organisations.
  */
 import {
 	organisationKinds,
 	type Area,
-	type AtlasOrganisation,
+	type AtlasQuery,
 	type OrganisationKind
 } from '$lib/data/types';
 
@@ -19,6 +22,8 @@ export interface AtlasFilters {
 	languages: string[];
 	areas: string[];
 	openToNewcomers: boolean;
+	/** Words to look for; empty for none. */
+	query: string;
 }
 
 export const noFilters: AtlasFilters = {
@@ -26,8 +31,12 @@ export const noFilters: AtlasFilters = {
 	kinds: [],
 	languages: [],
 	areas: [],
-	openToNewcomers: false
+	openToNewcomers: false,
+	query: ''
 };
+
+/** The longest text query the database takes (search_organisations and atlas alike). */
+export const maxQueryLength = 200;
 
 /** What the URL's values are checked against. */
 export interface KnownValues {
@@ -40,7 +49,8 @@ const param = {
 	kind: 'soort',
 	language: 'taal',
 	area: 'gebied',
-	open: 'open'
+	open: 'open',
+	query: 'zoek'
 } as const;
 
 /** ISO 639-1 or -3 codes, as the database keeps them. */
@@ -58,7 +68,8 @@ export function filtersFromUrl(params: URLSearchParams, known: KnownValues): Atl
 		),
 		languages: unique(params.getAll(param.language).filter((l) => languageCode.test(l))),
 		areas: unique(params.getAll(param.area).filter((a) => areaIds.has(a))),
-		openToNewcomers: params.get(param.open) === 'ja'
+		openToNewcomers: params.get(param.open) === 'ja',
+		query: (params.get(param.query) ?? '').trim().slice(0, maxQueryLength)
 	};
 }
 
@@ -74,7 +85,20 @@ export function withFilters(url: URL, filters: AtlasFilters): URL {
 	add(param.language, filters.languages);
 	add(param.area, filters.areas);
 	if (filters.openToNewcomers) next.searchParams.set(param.open, 'ja');
+	if (filters.query.trim()) next.searchParams.set(param.query, filters.query.trim());
 	return next;
+}
+
+/** The filters as atlas() takes them. */
+export function toAtlasQuery(filters: AtlasFilters): AtlasQuery {
+	return {
+		themes: filters.themes,
+		kinds: filters.kinds,
+		languages: filters.languages,
+		areas: filters.areas,
+		openToNewcomers: filters.openToNewcomers,
+		query: filters.query
+	};
 }
 
 export function activeFilterCount(filters: AtlasFilters): number {
@@ -83,7 +107,8 @@ export function activeFilterCount(filters: AtlasFilters): number {
 		filters.kinds.length +
 		filters.languages.length +
 		filters.areas.length +
-		(filters.openToNewcomers ? 1 : 0)
+		(filters.openToNewcomers ? 1 : 0) +
+		(filters.query.trim() ? 1 : 0)
 	);
 }
 
@@ -106,45 +131,4 @@ export function areaScope(
 		}
 	}
 	return scope;
-}
-
-/**
- * Any of the chosen themes, kinds and languages, in the area (scope from
- * areaScope), and open if asked.
- */
-export function matchesFilters(
-	organisation: AtlasOrganisation,
-	filters: AtlasFilters,
-	scope: ReadonlySet<string> | null = null
-): boolean {
-	return (
-		(filters.themes.length === 0 || filters.themes.some((t) => organisation.themes.includes(t))) &&
-		(filters.kinds.length === 0 || filters.kinds.includes(organisation.kind)) &&
-		(filters.languages.length === 0 ||
-			filters.languages.some((l) => organisation.languages.includes(l))) &&
-		(scope === null || (organisation.areaId !== null && scope.has(organisation.areaId))) &&
-		(!filters.openToNewcomers || organisation.openToNewcomers)
-	);
-}
-
-/**
- * How many organisations lie in each area, counting those of a wijk in its
- * stadsdeel too.
- */
-export function countsByArea(
-	organisations: readonly Pick<AtlasOrganisation, 'areaId'>[],
-	areas: readonly Pick<Area, 'id' | 'parentId'>[]
-): Map<string, number> {
-	const parentOf = new Map(areas.map((a) => [a.id, a.parentId]));
-	const counts = new Map<string, number>();
-	for (const { areaId } of organisations) {
-		let area: string | null | undefined = areaId;
-		const seen = new Set<string>();
-		while (area && !seen.has(area)) {
-			seen.add(area);
-			counts.set(area, (counts.get(area) ?? 0) + 1);
-			area = parentOf.get(area);
-		}
-	}
-	return counts;
 }

@@ -11,6 +11,7 @@ import {
 	type AreaBoundaries,
 	type AreaFigures,
 	type Atlas,
+	type AtlasCounts,
 	type Backend,
 	type BackendInfo,
 	type BoundingBox,
@@ -19,10 +20,10 @@ import {
 import { untrack } from 'svelte';
 import { boundsOf, isInside } from '$lib/map/organisation-features';
 import {
+	activeFilterCount,
 	areaScope,
-	countsByArea,
-	matchesFilters,
 	noFilters,
+	toAtlasQuery,
 	type AtlasFilters
 } from './atlas-filters';
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
@@ -61,6 +62,12 @@ export class AtlasStore {
 	/** CBS key figures per area; null until they arrive, empty when there are none. */
 	#areaFigures = $state.raw<AreaFigures[] | null>(null);
 	#areaPreview = $state.raw<AreaBoundaries | null>(null);
+	/** The database's answer for the current filters; null without filters. */
+	#selection = $state.raw<Atlas | null>(null);
+	#selecting = $state(false);
+	#selectionError = $state.raw<unknown>(null);
+	#selectionRequest = 0;
+	#selected: Promise<void> = Promise.resolve();
 	/** The coverage a coordinator chose to see on the map: a class per area. */
 	#coverageMap = $state.raw<CoverageMap | null>(null);
 	/** What an import would add, drawn with the atlas until it is written or dropped. */
@@ -148,23 +155,28 @@ export class AtlasStore {
 		return this.#scope;
 	}
 
-	/** The organisations that match the filters: what map and list both show. */
-	readonly visible = $derived(
-		this.organisations.filter((organisation) =>
-			matchesFilters(organisation, this.#filters, this.#scope)
-		)
-	);
-
 	/**
-	 * Per area, how many organisations match the other filters: what choosing
-	 * that area would show.
+	 * The organisations that match the filters: what map, list and network show.
+	 * The database applies the filters (atlas() with them); until its answer to
+	 * new filters arrives, the previous one stays on screen.
 	 */
-	readonly areaCounts = $derived(
-		countsByArea(
-			this.organisations.filter((o) => matchesFilters(o, { ...this.#filters, areas: [] })),
-			this.#reference?.areas ?? []
-		)
-	);
+	readonly visible = $derived.by(() => {
+		const answer = this.#selection ?? this.#atlas;
+		const preview = this.#preview?.organisations ?? [];
+		return [...(answer?.organisations ?? []), ...preview];
+	});
+
+	/** Per filter option, how many organisations choosing it would show (the database's count). */
+	readonly counts = $derived<AtlasCounts | null>((this.#selection ?? this.#atlas)?.counts ?? null);
+
+	/** True while the answer to new filters is on its way. */
+	get selecting(): boolean {
+		return this.#selecting;
+	}
+	/** The error of the last filtered read, if it failed (the previous answer stays shown). */
+	get selectionError(): unknown {
+		return this.#selectionError;
+	}
 
 	/** Of those, the ones in the part of the map in view (all until the map reports). */
 	readonly inView = $derived.by(() => {
@@ -271,6 +283,7 @@ export class AtlasStore {
 		if (!backend) return;
 		const atlas = await backend.atlas();
 		this.#atlas = atlas;
+		await this.#select(untrack(() => this.#filters));
 		const reference = this.#reference;
 		if (cache && reference)
 			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
@@ -282,6 +295,37 @@ export class AtlasStore {
 		// make a new list, a new network and a new layout.
 		if (JSON.stringify(filters) === JSON.stringify(untrack(() => this.#filters))) return;
 		this.#filters = filters;
+		this.#selected = this.#select(filters);
+	}
+
+	/** Resolves once the answer to the current filters is shown (or failed). */
+	settled(): Promise<void> {
+		return this.#selected;
+	}
+
+	/** Asks the database for what these filters show; only the latest request's answer is kept. */
+	async #select(filters: AtlasFilters): Promise<void> {
+		const request = ++this.#selectionRequest;
+		const backend = untrack(() => this.#backend);
+		if (!backend || activeFilterCount(filters) === 0) {
+			this.#selection = null;
+			this.#selecting = false;
+			this.#selectionError = null;
+			return;
+		}
+		this.#selecting = true;
+		try {
+			const answer = await backend.atlas(toAtlasQuery(filters));
+			if (request !== this.#selectionRequest) return;
+			this.#selection = answer;
+			this.#selectionError = null;
+		} catch (error) {
+			if (request !== this.#selectionRequest) return;
+			console.error(error);
+			this.#selectionError = error;
+		} finally {
+			if (request === this.#selectionRequest) this.#selecting = false;
+		}
 	}
 
 	/** Starts loading once; later calls are no-ops unless the last attempt failed. */
@@ -340,6 +384,7 @@ export class AtlasStore {
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 			this.#show({ atlas, reference });
 			this.#updating = false;
+			void this.#select(untrack(() => this.#filters));
 			void this.#loadAreas(backend);
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
@@ -396,7 +441,7 @@ export class AtlasStore {
 		const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 		this.#reference = reference;
 		this.#atlas = atlas;
-		await this.#loadAreas(backend);
+		await Promise.all([this.#select(untrack(() => this.#filters)), this.#loadAreas(backend)]);
 	}
 
 	#show({ atlas, reference }: CachedAtlas): void {

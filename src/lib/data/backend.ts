@@ -162,7 +162,18 @@ export const rpcFunctions = {
 	reference_data: { returns: 'scalar', args: [] },
 	atlas: {
 		returns: 'scalar',
-		args: ['west', 'south', 'east', 'north', 'theme_ids', 'kind_ids', 'area_ids', 'language_ids']
+		args: [
+			'west',
+			'south',
+			'east',
+			'north',
+			'theme_ids',
+			'kind_ids',
+			'area_ids',
+			'language_ids',
+			'open_only',
+			'query'
+		]
 	},
 	area_boundaries: { returns: 'scalar', args: [] },
 	latest_area_figures: { returns: 'scalar', args: [] },
@@ -359,7 +370,9 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				theme_ids: nonEmpty(query.themes),
 				kind_ids: nonEmpty(query.kinds),
 				area_ids: nonEmpty(query.areas),
-				language_ids: nonEmpty(query.languages)
+				language_ids: nonEmpty(query.languages),
+				open_only: query.openToNewcomers || null,
+				query: query.query?.trim() || null
 			});
 			return decodeAtlas(payload);
 		},

@@ -91,6 +91,17 @@ const atlasSchema = v.object({
 			v.picklist(collaborationKinds),
 			v.picklist(collaborationStatuses)
 		])
+	),
+	counts: v.optional(
+		v.object({
+			areas: v.record(v.string(), v.number()),
+			themes: v.record(v.string(), v.number()),
+			kinds: v.record(v.string(), v.number()),
+			languages: v.record(v.string(), v.number()),
+			open: v.number(),
+			shown: v.number(),
+			total: v.number()
+		})
 	)
 });
 
@@ -267,7 +278,8 @@ export function decodeAtlas(payload: unknown): Atlas {
 			target,
 			kind,
 			status
-		}))
+		})),
+		...(data.counts ? { counts: data.counts } : {})
 	};
 }
 

@@ -106,6 +106,21 @@ export interface AtlasCollaboration {
 export interface Atlas {
 	organisations: AtlasOrganisation[];
 	collaborations: AtlasCollaboration[];
+	/** What choosing each filter option would show, the other filters kept (from the same query). */
+	counts?: AtlasCounts;
+}
+
+/** Per option, how many organisations it would show; per area counting all that lies in it. */
+export interface AtlasCounts {
+	areas: Readonly<Record<string, number>>;
+	themes: Readonly<Record<string, number>>;
+	kinds: Readonly<Record<string, number>>;
+	languages: Readonly<Record<string, number>>;
+	/** How many are open to newcomers. */
+	open: number;
+	/** How many the filters show, of how many the caller may see. */
+	shown: number;
+	total: number;
 }
 
 /** Filters for the atlas; an absent filter means "any". */
@@ -115,6 +130,9 @@ export interface AtlasQuery {
 	kinds?: readonly OrganisationKind[];
 	areas?: readonly string[];
 	languages?: readonly string[];
+	openToNewcomers?: boolean;
+	/** Words every organisation shown has in its name, description, address or themes. */
+	query?: string;
 }
 
 /** Area boundaries as GeoJSON, for the areas that have one. */

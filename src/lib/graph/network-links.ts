@@ -18,7 +18,17 @@ export function withNetworkShown(url: URL, shown: boolean): URL {
 	return next;
 }
 
-/** The coordinator's page, with the network shown beside the map. */
-export function networkPageHref(): string {
-	return `${resolve('/netwerk')}?${param}=${value}`;
+/**
+ * The coordinator's page, with the network shown beside the map, keeping the
+ * current filters, place and map view: it analyses what the map shows.
+ */
+export function networkPageHref(current: URL): string {
+	const next = withNetworkShown(current, true);
+	return `${resolve('/netwerk')}${next.search}`;
+}
+
+/** The map page, with the current filters, place and map view, and the network put away. */
+export function mapPageHref(current: URL): string {
+	const next = withNetworkShown(current, false);
+	return `${resolve('/')}${next.search}`;
 }
