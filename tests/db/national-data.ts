@@ -344,6 +344,10 @@ export function nationalReads(busiestSlug: string): [name: string, sql: string][
 		['atlas(), as the app calls it', `select public.atlas() as answer`],
 		['atlas() with a theme', `select public.atlas(theme_ids => '{wonen}') as answer`],
 		['atlas() for Amsterdam’s viewport', `select public.atlas(4.8, 52.3, 5.0, 52.42) as answer`],
+		[
+			'atlas() with search words, open to newcomers',
+			`select public.atlas(query => 'taalcafe', open_only => true) as answer`
+		],
 		['organisation_detail()', `select public.organisation_detail('${busiestSlug}') as answer`],
 		[
 			'search_organisations()',

@@ -33,15 +33,16 @@ test.describe('filtering the atlas', () => {
 			.toBeGreaterThan(30);
 	});
 
-	test('filters combine, and an empty result offers to clear them', async ({ page }) => {
+	test('filters combine, an empty result offers to clear them, and a shared link opens filtered', async ({
+		page
+	}) => {
 		await page.goto('/?soort=police&open=ja');
 		await expect(page.getByText('Geen organisaties passen bij deze filters.')).toBeVisible();
 		await page.getByRole('button', { name: 'Wis filters' }).first().click();
 		await expect(page).toHaveURL(/\/$/);
 		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
-	});
 
-	test('a shared link with a filter opens filtered', async ({ page }) => {
+		// A shared link with filters opens filtered.
 		await page.goto('/?thema=taal-inburgering&soort=resident_initiative');
 		await expect(page.getByTestId('organisation-list').getByRole('link')).toHaveText([
 			/Taalcafé Geuzenveld/,

@@ -1,7 +1,10 @@
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test.describe('searching as a resident', () => {
-	test('suggests organisations as you type and opens one by keyboard', async ({ page }) => {
+	// One journey, since each page load starts the embedded database (about ten seconds here).
+	test('suggests as you type, forgives typos, and opens one by keyboard or click', async ({
+		page
+	}) => {
 		await page.goto('/');
 		const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
 		await search.fill('plein 40 45');
@@ -17,13 +20,8 @@ test.describe('searching as a resident', () => {
 		await expect(detail.getByRole('heading', { level: 1 })).toHaveText('Wij Zijn Plein ’40-’45');
 		await expect(page).toHaveURL(/\/organisaties\/wij-zijn-plein-40-45$/);
 		await expect(search).toHaveValue('');
-	});
 
-	test('forgives accents and typos, and says when nothing matches', async ({ page }) => {
-		await page.goto('/');
-		const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
-		const suggestions = page.getByRole('listbox', { name: 'Suggesties' });
-
+		// It forgives accents and typos, and says when nothing matches.
 		await search.fill('cooperatie');
 		await expect(suggestions.getByRole('option').first()).toContainText(
 			'Coöperatie Samen aan de Slag'
@@ -37,11 +35,9 @@ test.describe('searching as a resident', () => {
 		await expect(suggestions).toBeHidden();
 		await search.press('Escape');
 		await expect(search).toHaveValue('');
-	});
 
-	test('opens a suggestion with a click', async ({ page }) => {
-		await page.goto('/');
-		await page.getByRole('combobox', { name: 'Zoek een organisatie' }).fill('taalcafe');
+		// A click opens a suggestion too.
+		await search.fill('taalcafe');
 		await page.getByRole('option', { name: /Taalcafé Geuzenveld/ }).click();
 		await expect(
 			page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })

@@ -298,6 +298,11 @@ export class AtlasStore {
 		this.#selected = this.#select(filters);
 	}
 
+	/** Asks again for what the current filters show, after a failed read. */
+	reselect(): void {
+		this.#selected = this.#select(untrack(() => this.#filters));
+	}
+
 	/** Resolves once the answer to the current filters is shown (or failed). */
 	settled(): Promise<void> {
 		return this.#selected;
@@ -384,7 +389,7 @@ export class AtlasStore {
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 			this.#show({ atlas, reference });
 			this.#updating = false;
-			void this.#select(untrack(() => this.#filters));
+			this.#selected = this.#select(untrack(() => this.#filters));
 			void this.#loadAreas(backend);
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
