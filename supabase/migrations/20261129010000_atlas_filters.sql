@@ -169,3 +169,14 @@ grant execute on function public.atlas(
   double precision, double precision, double precision, double precision, text[], text[], text[],
   text[], boolean, text
 ) to anon, authenticated;
+
+-- service_role (the server's key) runs the same reads as everyone, so it gets
+-- their helpers, as the hardening migration says; the export reads missed them.
+grant execute on function
+  private.area_tree(), private.export_scope(uuid[]), private.part_uuid(uuid, text),
+  private.public_history(uuid)
+  to service_role;
+grant execute on function
+  public.export_organisations(uuid[]), public.export_hsds(uuid[]),
+  public.export_murmurations(text, uuid[]), public.latest_area_figures()
+  to service_role;

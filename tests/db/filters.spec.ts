@@ -162,6 +162,16 @@ describe.each(databaseKinds)('one filter path on %s', (kind) => {
 		});
 	});
 
+	it('lets the server’s key (service_role) run the same reads, filters and exports included', async () => {
+		await db.exec(`begin;
+			set local role service_role;
+			select public.atlas(area_ids => '{F}', open_only => true, query => 'taal');
+			select public.latest_area_figures();
+			select public.export_hsds(null);
+			select public.export_murmurations('https://atlas.example.nl', null);
+			commit;`);
+	});
+
 	it('refuses queries and lists beyond their bounds', async () => {
 		await db.as(anon, async (q) => {
 			expect(await refusal(q, () => read(q, none, 'x'.repeat(201)))).toMatch(/query_too_long/);
