@@ -286,6 +286,11 @@ export const coverageColours: readonly [number, string][] = [
 	[4, '#0b3d91']
 ];
 
+/** The colour of a coverage class; null (an area without figures) is grey like -1. */
+export function coverageColour(level: number | null): string {
+	return coverageColours.find(([l]) => l === (level ?? -1))?.[1] ?? 'transparent';
+}
+
 /** Draws these boundaries, marks the chosen areas and colours the coverage, if shown. */
 export function setAreas(
 	map: MapLibreMap,
