@@ -17,6 +17,7 @@
  * calls on a shared machine give a p50 that moves by half its size between runs.
  * The four callers of one read take turns call by call.
  */
+import { gzipSync } from 'node:zlib';
 import { databaseKinds, openTestDatabase, type Query } from '../tests/db/harness';
 import {
 	busiestOrganisationSql,
@@ -52,7 +53,7 @@ console.log(
 );
 
 /** One request as the caller; service_role is set the way PostgREST sets it for the service key. */
-async function request(role: string, sub: string | null, sql: string): Promise<void> {
+async function request(role: string, sub: string | null, sql: string): Promise<unknown> {
 	await db.exec('begin');
 	try {
 		const claims = JSON.stringify(sub ? { role, sub } : { role });
@@ -60,7 +61,8 @@ async function request(role: string, sub: string | null, sql: string): Promise<v
 			"select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
 			[role, claims]
 		);
-		await (db.query as Query)(sql);
+		const [row] = await (db.query as Query)<{ answer: unknown }>(sql);
+		return row?.answer;
 	} finally {
 		await db.exec('rollback');
 	}
@@ -77,14 +79,19 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+const kb = (bytes: number) => (bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0);
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
 console.log(
 	`\n${calls} calls per cell or more until ${minCellMs / 1000} s (at most ${cellMs / 1000} s), ` +
 		'p50 / p95 in ms, p50 against bypass\n'
 );
-console.log('| call | ' + roles.map(([label]) => label).join(' | ') + ' | worst / bypass |');
-console.log('|---|' + roles.map(() => '---|').join('') + '---|');
+console.log(
+	'| call | ' +
+		roles.map(([label]) => label).join(' | ') +
+		' | worst / bypass | anon answer, gzip |'
+);
+console.log('|---|' + roles.map(() => '---|').join('') + '---|---|');
 const [busiest] = await db.query<{ slug: string }>(busiestOrganisationSql);
 for (const [name, sql] of nationalReads(busiest!.slug)) {
 	if (only.length > 0 && !only.some((part) => name.includes(part))) continue;
@@ -123,6 +130,9 @@ for (const [name, sql] of nationalReads(busiest!.slug)) {
 			(times[index]!.length < calls ? ` n=${times[index]!.length}` : '')
 	);
 	const worst = Math.max(...p50s.slice(1).map((p50) => p50 / bypass));
-	console.log(`| ${name} | ${cells.join(' | ')} | ${worst.toFixed(2)}× |`);
+	// What PostgREST would send a visitor: the JSON, and gzipped as a host serves it.
+	const json = JSON.stringify(await request('anon', null, sql));
+	const size = `${kb(Buffer.byteLength(json))} KB, ${kb(gzipSync(json).length)} KB`;
+	console.log(`| ${name} | ${cells.join(' | ')} | ${worst.toFixed(2)}× | ${size} |`);
 }
 await db.close();

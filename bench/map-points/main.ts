@@ -94,7 +94,8 @@ async function run(mode: BenchResult['mode'], points: number, ms: number): Promi
 	const setupStart = performance.now();
 	if (mode === 'layers') {
 		provideClusterCountImages(map);
-		addProjectLayers(map, organisationFeatures(organisations), null);
+		const features = organisationFeatures(organisations);
+		addProjectLayers(map, features, features, null);
 	} else if (mode === 'dom') {
 		for (const o of organisations) {
 			const element = document.createElement('div');

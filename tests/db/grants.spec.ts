@@ -49,27 +49,38 @@ sch as (
 select r || ': ' || g as grant from (select * from tbl union all select * from col union all select * from seq union all select * from fn union all select * from sch) x order by 1`;
 
 const allowlist = `
+	anon: execute private.area_tree()
+	anon: execute private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean)
 	anon: execute private.can_edit_organisation(organisation uuid)
 	anon: execute private.collaborations_among(organisations uuid[])
 	anon: execute private.coordinated_area_ids()
 	anon: execute private.coordinates_area(area text)
 	anon: execute private.coordinates_organisation(organisation uuid)
 	anon: execute private.editable_organisation_ids()
+	anon: execute private.export_scope(organisation_ids uuid[])
 	anon: execute private.is_admin()
 	anon: execute private.is_api_request()
 	anon: execute private.is_moderator()
 	anon: execute private.is_readable_name(value text)
+	anon: execute private.mercator_lat(y double precision)
+	anon: execute private.mercator_y(lat double precision)
 	anon: execute private.normalise_search_text(value text)
 	anon: execute private.organisation_ids_of_current_user()
 	anon: execute private.organisations_with_themes(wanted text[])
+	anon: execute private.part_uuid(organisation uuid, part text)
+	anon: execute private.public_history(organisation uuid)
 	anon: execute private.require_object(value jsonb, max_bytes integer)
 	anon: execute private.search_candidates(wanted text, enough integer)
 	anon: execute private.texts_within(texts text[], max_length integer)
 	anon: execute private.themes_of(organisations uuid[])
 	anon: execute public.area_boundaries()
 	anon: execute public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text)
-	anon: execute private.area_tree()
+	anon: execute public.export_hsds(organisation_ids uuid[])
+	anon: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
+	anon: execute public.export_organisations(organisation_ids uuid[])
 	anon: execute public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer)
+	anon: execute public.latest_area_figures()
+	anon: execute public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean)
 	anon: execute public.my_account()
 	anon: execute public.organisation_detail(organisation_slug text)
 	anon: execute public.reference_data()
@@ -86,55 +97,75 @@ const allowlist = `
 	anon: select public.organisation_themes
 	anon: select public.organisations
 	anon: select public.themes
-	anon: execute private.export_scope(organisation_ids uuid[])
-	anon: execute private.part_uuid(organisation uuid, part text)
-	anon: execute private.public_history(organisation uuid)
-	anon: execute public.export_hsds(organisation_ids uuid[])
-	anon: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
-	anon: execute public.export_organisations(organisation_ids uuid[])
-	anon: execute public.latest_area_figures()
 	anon: usage schema private
 	anon: usage schema public
 	authenticated: delete public.atlas_roles
 	authenticated: delete public.contact_people
+	authenticated: delete public.import_pending_ties
 	authenticated: delete public.meeting_times
 	authenticated: delete public.memberships
 	authenticated: delete public.organisation_themes
 	authenticated: execute private.actor_name(actor uuid, organisation uuid)
+	authenticated: execute private.area_tree()
+	authenticated: execute private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean)
 	authenticated: execute private.can_confirm_collaboration(source uuid, target uuid, proposer uuid)
 	authenticated: execute private.can_edit_organisation(organisation uuid)
+	authenticated: execute private.close_import_batch(batch uuid, summary jsonb)
 	authenticated: execute private.collaborations_among(organisations uuid[])
 	authenticated: execute private.coordinated_area_ids()
 	authenticated: execute private.coordinates_area(area text)
 	authenticated: execute private.coordinates_organisation(organisation uuid)
 	authenticated: execute private.editable_organisation_ids()
 	authenticated: execute private.expect_version(organisation uuid, version integer)
+	authenticated: execute private.export_scope(organisation_ids uuid[])
+	authenticated: execute private.import_batch_of(transaction bigint)
 	authenticated: execute private.is_admin()
 	authenticated: execute private.is_api_request()
 	authenticated: execute private.is_moderator()
 	authenticated: execute private.is_readable_name(value text)
+	authenticated: execute private.keep_pending_tie(batch uuid, organisation uuid, other_name text, organisation_is_source boolean, kind text, description text)
 	authenticated: execute private.may_start_organisation()
+	authenticated: execute private.mercator_lat(y double precision)
+	authenticated: execute private.mercator_y(lat double precision)
 	authenticated: execute private.normalise_search_text(value text)
+	authenticated: execute private.open_import_batch(label text)
+	authenticated: execute private.organisation_id_or_null(value text)
 	authenticated: execute private.organisation_ids_of_current_user()
 	authenticated: execute private.organisations_with_themes(wanted text[])
+	authenticated: execute private.own_open_batch(batch uuid)
+	authenticated: execute private.part_uuid(organisation uuid, part text)
+	authenticated: execute private.place_in_new_areas(batch uuid)
+	authenticated: execute private.public_history(organisation uuid)
 	authenticated: execute private.require_object(value jsonb, max_bytes integer)
 	authenticated: execute private.search_candidates(wanted text, enough integer)
 	authenticated: execute private.texts_within(texts text[], max_length integer)
 	authenticated: execute private.themes_of(organisations uuid[])
+	authenticated: execute private.undo_import_batch(batch uuid)
+	authenticated: execute private.write_area(batch uuid, item jsonb, source text)
+	authenticated: execute private.write_area_figures(batch uuid, item jsonb, source text)
 	authenticated: execute public.accept_suggestion(suggestion_id uuid, area_id text)
 	authenticated: execute public.area_boundaries()
 	authenticated: execute public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text)
-	authenticated: execute private.area_tree()
 	authenticated: execute public.confirm_collaboration(collaboration_id uuid)
+	authenticated: execute public.dismiss_pending_tie(pending_tie_id uuid)
 	authenticated: execute public.editable_organisations()
 	authenticated: execute public.end_collaboration(collaboration_id uuid)
+	authenticated: execute public.export_hsds(organisation_ids uuid[])
+	authenticated: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
+	authenticated: execute public.export_organisations(organisation_ids uuid[])
+	authenticated: execute public.import_areas(batch jsonb)
+	authenticated: execute public.import_organisations(batch jsonb)
 	authenticated: execute public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer)
+	authenticated: execute public.latest_area_figures()
+	authenticated: execute public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean)
 	authenticated: execute public.my_account()
 	authenticated: execute public.organisation_detail(organisation_slug text)
 	authenticated: execute public.organisation_for_edit(organisation_slug text)
 	authenticated: execute public.organisation_history(organisation_slug text)
 	authenticated: execute public.pending_suggestions()
+	authenticated: execute public.pending_ties(organisation_id uuid)
 	authenticated: execute public.propose_collaboration(from_organisation uuid, to_organisation uuid, collaboration_kind text, description text)
+	authenticated: execute public.recent_imports()
 	authenticated: execute public.reference_data()
 	authenticated: execute public.reject_suggestion(suggestion_id uuid, reason text)
 	authenticated: execute public.restore_organisation_version(organisation_slug text, version bigint, expected_version integer)
@@ -142,6 +173,7 @@ const allowlist = `
 	authenticated: execute public.search_organisations(query text, max_results integer)
 	authenticated: execute public.set_organisation_status(organisation_id uuid, status text, expected_version integer)
 	authenticated: execute public.suggest_initiative(suggestion jsonb)
+	authenticated: execute public.undo_import(batch_id uuid)
 	authenticated: insert (id, name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step) public.organisations
 	authenticated: insert (id, source_id, target_id, kind, status, description, started_on) public.collaborations
 	authenticated: insert (name, kind, description, theme_ids, lng, lat, address, area_id, website, email, submitter_note, honeypot) public.suggestions
@@ -157,6 +189,8 @@ const allowlist = `
 	authenticated: select public.collaboration_kinds
 	authenticated: select public.collaborations
 	authenticated: select public.contact_people
+	authenticated: select public.import_batches
+	authenticated: select public.import_pending_ties
 	authenticated: select public.meeting_times
 	authenticated: select public.memberships
 	authenticated: select public.organisation_kinds
@@ -174,32 +208,6 @@ const allowlist = `
 	authenticated: update public.meeting_times
 	authenticated: update public.memberships
 	authenticated: update public.organisation_themes
-	authenticated: execute private.close_import_batch(batch uuid, summary jsonb)
-	authenticated: execute private.import_batch_of(transaction bigint)
-	authenticated: execute private.keep_pending_tie(batch uuid, organisation uuid, other_name text, organisation_is_source boolean, kind text, description text)
-	authenticated: execute private.open_import_batch(label text)
-	authenticated: execute private.organisation_id_or_null(value text)
-	authenticated: execute private.undo_import_batch(batch uuid)
-	authenticated: execute public.import_areas(batch jsonb)
-	authenticated: execute public.import_organisations(batch jsonb)
-	authenticated: execute public.recent_imports()
-	authenticated: execute public.undo_import(batch_id uuid)
-	authenticated: select public.import_batches
-	authenticated: select public.import_pending_ties
-	authenticated: delete public.import_pending_ties
-	authenticated: execute private.export_scope(organisation_ids uuid[])
-	authenticated: execute private.part_uuid(organisation uuid, part text)
-	authenticated: execute private.public_history(organisation uuid)
-	authenticated: execute public.export_hsds(organisation_ids uuid[])
-	authenticated: execute public.export_murmurations(atlas_url text, organisation_ids uuid[])
-	authenticated: execute public.export_organisations(organisation_ids uuid[])
-	authenticated: execute public.pending_ties(organisation_id uuid)
-	authenticated: execute public.dismiss_pending_tie(pending_tie_id uuid)
-	authenticated: execute public.latest_area_figures()
-	authenticated: execute private.own_open_batch(batch uuid)
-	authenticated: execute private.write_area(batch uuid, item jsonb, source text)
-	authenticated: execute private.write_area_figures(batch uuid, item jsonb, source text)
-	authenticated: execute private.place_in_new_areas(batch uuid)
 	authenticated: usage schema private
 	authenticated: usage schema public
 `

@@ -348,6 +348,18 @@ export function nationalReads(busiestSlug: string): [name: string, sql: string][
 			'atlas() with search words, open to newcomers',
 			`select public.atlas(query => 'taalcafe', open_only => true) as answer`
 		],
+		// The map's reads: the country at zoom 7, Amsterdam at 12 and a neighbourhood at 15, each
+		// the box a 1280 × 800 screen shows there; then Amsterdam with its network drawn on the map.
+		['map_view(), the country', `select public.map_view(3.2, 50.7, 7.3, 53.6, 7) as answer`],
+		['map_view(), a city', `select public.map_view(4.79, 52.33, 5.01, 52.41, 12) as answer`],
+		[
+			'map_view(), a neighbourhood',
+			`select public.map_view(4.886, 52.365, 4.914, 52.375, 15) as answer`
+		],
+		[
+			'map_view(), a city with its ties',
+			`select public.map_view(4.79, 52.33, 5.01, 52.41, 12, with_ties => true) as answer`
+		],
 		['organisation_detail()', `select public.organisation_detail('${busiestSlug}') as answer`],
 		[
 			'search_organisations()',

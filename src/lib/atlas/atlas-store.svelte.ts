@@ -77,6 +77,8 @@ export class AtlasStore {
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
 	#updating = $state(false);
 	#started = false;
+	/** Counts the database's answers: a new one means the data may have changed (an edit, an import). */
+	#revision = $state(0);
 
 	/** The configured backend; the cache of earlier answers is kept per backend. */
 	readonly backendInfo: BackendInfo = configuredBackend();
@@ -135,6 +137,10 @@ export class AtlasStore {
 	}
 	get updating(): boolean {
 		return this.#updating;
+	}
+	/** Grows with each new answer from the database; reads of the map's view follow it. */
+	get revision(): number {
+		return this.#revision;
 	}
 
 	readonly organisations = $derived(this.#shown?.organisations ?? []);
@@ -283,6 +289,7 @@ export class AtlasStore {
 		if (!backend) return;
 		const atlas = await backend.atlas();
 		this.#atlas = atlas;
+		this.#revision++;
 		await this.#select(untrack(() => this.#filters));
 		const reference = this.#reference;
 		if (cache && reference)
@@ -350,6 +357,9 @@ export class AtlasStore {
 		this.#viewBounds = bounds;
 	}
 
+	/** An import's new organisations, drawn on the map beside what the database answers. */
+	readonly previewOrganisations = $derived(this.#preview?.organisations ?? []);
+
 	/** Asks the map to show every organisation that matches the filters. */
 	showAll(): void {
 		this.#fit(boundsOf(this.visible));
@@ -388,6 +398,7 @@ export class AtlasStore {
 			if (this.#load.phase !== 'ready') this.#load = { phase: 'fetching' };
 			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 			this.#show({ atlas, reference });
+			this.#revision++;
 			this.#updating = false;
 			this.#selected = this.#select(untrack(() => this.#filters));
 			void this.#loadAreas(backend);
@@ -446,6 +457,7 @@ export class AtlasStore {
 		const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
 		this.#reference = reference;
 		this.#atlas = atlas;
+		this.#revision++;
 		await Promise.all([this.#select(untrack(() => this.#filters)), this.#loadAreas(backend)]);
 	}
 

@@ -3,6 +3,7 @@ import {
 	decodeAreaFigures,
 	decodeAtlas,
 	decodeJoinSuggestions,
+	decodeMapView,
 	decodeOrganisationDetail,
 	decodeReferenceData,
 	decodeSearchHits
@@ -50,6 +51,8 @@ import type {
 	AtlasQuery,
 	JoinQuery,
 	JoinSuggestion,
+	MapViewAnswer,
+	MapViewQuery,
 	OrganisationDetail,
 	ReferenceData,
 	SearchHit
@@ -60,6 +63,12 @@ export interface Backend {
 	readonly info: BackendInfo;
 	referenceData(): Promise<ReferenceData>;
 	atlas(query?: AtlasQuery): Promise<Atlas>;
+	/**
+	 * What the map shows of one view: organisations it can tell apart, cells
+	 * that count the rest, and with `withTies` the ties among them. An aborted
+	 * `signal` drops the request (hosted: the HTTP request is cancelled).
+	 */
+	mapView(query: MapViewQuery, signal?: AbortSignal): Promise<MapViewAnswer>;
 	/** Null when the organisation does not exist or is not visible to the caller. */
 	organisation(slug: string): Promise<OrganisationDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
@@ -175,6 +184,23 @@ export const rpcFunctions = {
 			'query'
 		]
 	},
+	map_view: {
+		returns: 'scalar',
+		args: [
+			'west',
+			'south',
+			'east',
+			'north',
+			'zoom',
+			'theme_ids',
+			'kind_ids',
+			'area_ids',
+			'language_ids',
+			'open_only',
+			'query',
+			'with_ties'
+		]
+	},
 	area_boundaries: { returns: 'scalar', args: [] },
 	latest_area_figures: { returns: 'scalar', args: [] },
 	organisation_detail: { returns: 'scalar', args: ['organisation_slug'] },
@@ -240,8 +266,16 @@ export type RpcArgs<N extends RpcName> = Partial<
 	Record<(typeof rpcFunctions)[N]['args'][number], unknown>
 >;
 
-/** How an adapter calls one SQL function: the jsonb value, or the rows of a set. */
-export type RpcTransport = <N extends RpcName>(name: N, args: RpcArgs<N>) => Promise<unknown>;
+/**
+ * How an adapter calls one SQL function: the jsonb value, or the rows of a set.
+ * An aborted signal rejects with an AbortError; the hosted adapter also cancels
+ * the request, the embedded one drops the answer of a query already running.
+ */
+export type RpcTransport = <N extends RpcName>(
+	name: N,
+	args: RpcArgs<N>,
+	options?: { signal?: AbortSignal }
+) => Promise<unknown>;
 
 /** A backend over any transport: the methods, their arguments and the decoding are shared. */
 export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: AuthPort): Backend {
@@ -375,6 +409,28 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				query: query.query?.trim() || null
 			});
 			return decodeAtlas(payload);
+		},
+		async mapView(query, signal) {
+			const [west, south, east, north] = query.bbox;
+			const payload = await call(
+				'map_view',
+				{
+					west,
+					south,
+					east,
+					north,
+					zoom: query.zoom,
+					theme_ids: nonEmpty(query.themes),
+					kind_ids: nonEmpty(query.kinds),
+					area_ids: nonEmpty(query.areas),
+					language_ids: nonEmpty(query.languages),
+					open_only: query.openToNewcomers || null,
+					query: query.query?.trim() || null,
+					with_ties: query.withTies ?? false
+				},
+				{ signal }
+			);
+			return decodeMapView(payload);
 		},
 		async organisation(slug) {
 			return decodeOrganisationDetail(

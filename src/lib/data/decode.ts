@@ -17,6 +17,7 @@ import {
 	type AreaBoundaries,
 	type AreaFigures,
 	type Atlas,
+	type MapViewAnswer,
 	type OrganisationDetail,
 	type ReferenceData,
 	type JoinSuggestion,
@@ -280,6 +281,96 @@ export function decodeAtlas(payload: unknown): Atlas {
 			status
 		})),
 		...(data.counts ? { counts: data.counts } : {})
+	};
+}
+
+/** The column orders map_view() promises. */
+export const mapPointFields = ['id', 'slug', 'name', 'kind', 'lng', 'lat', 'illustrative'] as const;
+export const mapCellFields = [
+	'key',
+	'lng',
+	'lat',
+	'count',
+	...kindGroups,
+	'west',
+	'south',
+	'east',
+	'north',
+	'ties'
+] as const;
+export const mapTieFields = ['source', 'target', 'count', 'confirmed', 'kind'] as const;
+
+const fieldList = (expected: readonly string[], name: string) =>
+	v.pipe(
+		v.array(v.string()),
+		v.check((fields) => sameList(fields, expected), name)
+	);
+
+const n = v.number();
+const mapViewSchema = v.object({
+	zoom: v.number(),
+	organisation_fields: fieldList(mapPointFields, 'organisation_fields'),
+	organisations: v.array(
+		v.tuple([
+			v.string(),
+			v.string(),
+			v.string(),
+			organisationKind,
+			v.number(),
+			v.number(),
+			v.boolean()
+		])
+	),
+	cell_fields: fieldList(mapCellFields, 'cell_fields'),
+	cells: v.array(
+		// key, lng, lat, count, four kind groups, west, south, east, north, ties
+		v.tuple([v.string(), n, n, n, n, n, n, n, n, n, n, n, n])
+	),
+	tie_fields: fieldList(mapTieFields, 'tie_fields'),
+	ties: v.array(
+		v.tuple([
+			v.string(),
+			v.string(),
+			v.number(),
+			v.number(),
+			v.nullable(v.picklist(collaborationKinds))
+		])
+	),
+	shown: v.number()
+});
+
+export function decodeMapView(payload: unknown): MapViewAnswer {
+	const data = parse(mapViewSchema, payload, 'map_view');
+	return {
+		zoom: data.zoom,
+		points: data.organisations.map(([id, slug, name, kind, lng, lat, illustrative]) => ({
+			id,
+			slug,
+			name,
+			kind,
+			lng,
+			lat,
+			illustrative
+		})),
+		cells: data.cells.map(
+			([key, lng, lat, count, residentLed, enterprise, institution, other, ...box]) => ({
+				key,
+				lng,
+				lat,
+				count,
+				byGroup: { resident_led: residentLed, enterprise, institution, other },
+				bounds: [box[0], box[1], box[2], box[3]],
+				ties: box[4]
+			})
+		),
+		ties: data.ties.map(([source, target, count, confirmed, kind]) => ({
+			source,
+			target,
+			count,
+			confirmed,
+			kind
+		})),
+		shown: data.shown
 	};
 }
 

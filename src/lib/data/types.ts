@@ -135,6 +135,61 @@ export interface AtlasQuery {
 	query?: string;
 }
 
+/** What the map shows of one view: see map_view() in the migrations. */
+export interface MapViewQuery extends Omit<AtlasQuery, 'bbox'> {
+	bbox: BoundingBox;
+	zoom: number;
+	/** Also the ties among what is shown (the network on the map). */
+	withTies?: boolean;
+}
+
+/** An organisation the map can tell apart from its neighbours at this zoom. */
+export interface MapPoint {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	lng: number;
+	lat: number;
+	illustrative: boolean;
+}
+
+/** Organisations too close to tell apart at this zoom, counted in one cell of the view. */
+export interface MapCell {
+	/** zoom/x/y of the cell; stable while the view stays at this zoom. */
+	key: string;
+	/** Where its organisations lie on average, and the box around them. */
+	lng: number;
+	lat: number;
+	bounds: BoundingBox;
+	count: number;
+	byGroup: Readonly<Record<KindGroup, number>>;
+	/** Ties with both ends in this cell. */
+	ties: number;
+}
+
+/**
+ * Ties between two things on the map (an organisation's id or a cell's key),
+ * with how many of them are confirmed; `kind` when they are all of one kind.
+ */
+export interface MapTie {
+	source: string;
+	target: string;
+	count: number;
+	confirmed: number;
+	kind: CollaborationKind | null;
+}
+
+export interface MapViewAnswer {
+	/** The whole zoom level the cells belong to. */
+	zoom: number;
+	points: MapPoint[];
+	cells: MapCell[];
+	ties: MapTie[];
+	/** How many organisations the view holds, alone or in cells. */
+	shown: number;
+}
+
 /** Area boundaries as GeoJSON, for the areas that have one. */
 export interface AreaBoundaries {
 	type: 'FeatureCollection';

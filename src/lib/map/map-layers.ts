@@ -1,4 +1,11 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+	CircleLayerSpecification,
+	ExpressionSpecification,
+	GeoJSONSource,
+	LineLayerSpecification,
+	Map as MapLibreMap,
+	SymbolLayerSpecification
+} from 'maplibre-gl';
 import type { FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { circleRing } from '$lib/places/distance';
 import type { Near } from '$lib/places/near';
@@ -9,6 +16,7 @@ import {
 } from './collaboration-lines';
 import { kindGroupColour } from './kind-style';
 import type { OrganisationFeatureProperties } from './organisation-features';
+import type { CellFeatureProperties, TieFeatureProperties } from './view-features';
 
 /**
  * The project's own sources and layers, prefixed `ba-` so they can be told
@@ -24,6 +32,11 @@ export const areasSource = 'ba-areas';
 export const areaLayers = ['ba-areas-fill', 'ba-areas-line'] as const;
 export const placeSource = 'ba-place';
 export const placeLayers = ['ba-place-area', 'ba-place-edge', 'ba-place-point'] as const;
+export const cellsSource = 'ba-cells';
+export const cellsLayer = 'ba-cells';
+export const cellCountsLayer = 'ba-cell-counts';
+export const networkSource = 'ba-network';
+export const networkLayers = ['ba-network', 'ba-network-proposed'] as const;
 export const collaborationsSource = 'ba-collaborations';
 export const collaborationLayers = ['ba-collaborations', 'ba-collaborations-proposed'] as const;
 
@@ -52,16 +65,53 @@ const groupColour: ExpressionSpecification = [
 	kindGroupColour.other
 ];
 
+/** Clusters and the database's cells alike: a circle sized by its count, with the count on it. */
+const countPaint = {
+	// Mostly resident-led in their colour, the rest in the institutions'.
+	'circle-color': [
+		'case',
+		['>=', ['/', ['get', 'residentLed'], ['get', 'point_count']], 0.5],
+		kindGroupColour.resident_led,
+		kindGroupColour.institution
+	],
+	'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 500, 25, 5000, 30],
+	'circle-stroke-color': '#ffffff',
+	'circle-stroke-width': 2.5
+} satisfies CirclePaint;
+
+const countLayout = {
+	// Images, not text: the count needs no glyph server, so it also shows offline.
+	'icon-image': ['concat', clusterCountImagePrefix, ['get', 'point_count_abbreviated']],
+	'icon-allow-overlap': true,
+	'icon-ignore-placement': true
+} satisfies SymbolLayout;
+
+/**
+ * Ties in view: one organisation's with another's in the colour of their kind,
+ * and ties counted between cells in the brand's colour, wider as they are more.
+ */
+const networkPaint = {
+	'line-color': [
+		'case',
+		['all', ['==', ['get', 'count'], 1], ['!=', ['get', 'kind'], null]],
+		collaborationColour,
+		'#1f4e5f'
+	],
+	'line-width': ['min', 12, ['+', 0.8, ['*', 1.2, ['sqrt', ['get', 'count']]]]],
+	'line-opacity': 0.6
+} satisfies LinePaint;
+
 /** Adds the source and layers if the current style lacks them. Safe to call again. */
 export function addProjectLayers(
 	map: MapLibreMap,
+	points: FeatureCollection<Point, OrganisationFeatureProperties>,
 	data: FeatureCollection<Point, OrganisationFeatureProperties>,
 	selectedId: string | null
 ): void {
 	if (!map.getSource(organisationsSource)) {
 		map.addSource(organisationsSource, {
 			type: 'geojson',
-			data,
+			data: points,
 			promoteId: 'id',
 			cluster: true,
 			clusterRadius: 36,
@@ -71,6 +121,12 @@ export function addProjectLayers(
 				residentLed: ['+', ['case', ['==', ['get', 'group'], 'resident_led'], 1, 0]]
 			}
 		});
+	}
+	if (!map.getSource(cellsSource)) {
+		map.addSource(cellsSource, { type: 'geojson', data: noFeatures, promoteId: 'key' });
+	}
+	if (!map.getSource(networkSource)) {
+		map.addSource(networkSource, { type: 'geojson', data: noFeatures, promoteId: 'id' });
 	}
 	if (!map.getSource(selectionSource)) {
 		map.addSource(selectionSource, { type: 'geojson', data: selectedFeature(data, selectedId) });
@@ -147,6 +203,28 @@ export function addProjectLayers(
 			paint: { 'line-color': placeColour, 'line-width': 1.5, 'line-dasharray': [3, 2] }
 		});
 	}
+	// The network in view, under the selected organisation's own lines.
+	const [networkSolid, networkDashed] = networkLayers;
+	if (!map.getLayer(networkSolid)) {
+		map.addLayer({
+			id: networkSolid,
+			type: 'line',
+			source: networkSource,
+			filter: ['>', ['get', 'confirmed'], 0],
+			layout: { 'line-cap': 'round' },
+			paint: networkPaint
+		});
+	}
+	if (!map.getLayer(networkDashed)) {
+		// None of its ties confirmed by both sides yet: dashed.
+		map.addLayer({
+			id: networkDashed,
+			type: 'line',
+			source: networkSource,
+			filter: ['==', ['get', 'confirmed'], 0],
+			paint: { ...networkPaint, 'line-dasharray': [2, 2] }
+		});
+	}
 	// Lines first, so that the points are drawn over their ends.
 	if (!map.getSource(collaborationsSource)) {
 		map.addSource(collaborationsSource, {
@@ -202,18 +280,7 @@ export function addProjectLayers(
 			type: 'circle',
 			source: organisationsSource,
 			filter: ['has', 'point_count'],
-			paint: {
-				// Mostly resident-led clusters in their colour, the rest in the institutions'.
-				'circle-color': [
-					'case',
-					['>=', ['/', ['get', 'residentLed'], ['get', 'point_count']], 0.5],
-					kindGroupColour.resident_led,
-					kindGroupColour.institution
-				],
-				'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 500, 25, 5000, 30],
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2.5
-			}
+			paint: countPaint
 		});
 	}
 	if (!map.getLayer(clusterCountsLayer)) {
@@ -223,12 +290,15 @@ export function addProjectLayers(
 			type: 'symbol',
 			source: organisationsSource,
 			filter: ['has', 'point_count'],
-			layout: {
-				'icon-image': ['concat', clusterCountImagePrefix, ['get', 'point_count_abbreviated']],
-				'icon-allow-overlap': true,
-				'icon-ignore-placement': true
-			}
+			layout: countLayout
 		});
+	}
+	// The database's cells: organisations too close to tell apart at this zoom, drawn as clusters are.
+	if (!map.getLayer(cellsLayer)) {
+		map.addLayer({ id: cellsLayer, type: 'circle', source: cellsSource, paint: countPaint });
+	}
+	if (!map.getLayer(cellCountsLayer)) {
+		map.addLayer({ id: cellCountsLayer, type: 'symbol', source: cellsSource, layout: countLayout });
 	}
 	if (!map.getLayer(selectionLayer)) {
 		// Its own unclustered source, on top: the selection shows even inside a cluster.
@@ -262,6 +332,27 @@ export function addProjectLayers(
 }
 
 const noAreas: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
+const noFeatures: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+type CirclePaint = NonNullable<CircleLayerSpecification['paint']>;
+type LinePaint = NonNullable<LineLayerSpecification['paint']>;
+type SymbolLayout = NonNullable<SymbolLayerSpecification['layout']>;
+
+/** The database's cells for the view, drawn as clusters are. */
+export function setCells(
+	map: MapLibreMap,
+	cells: FeatureCollection<Point, CellFeatureProperties>
+): void {
+	void map.getSource<GeoJSONSource>(cellsSource)?.setData(cells);
+}
+
+/** The ties in view, or none when the network on the map is off. */
+export function setNetwork(
+	map: MapLibreMap,
+	ties: FeatureCollection<LineString, TieFeatureProperties>
+): void {
+	void map.getSource<GeoJSONSource>(networkSource)?.setData(ties);
+}
 
 /** An area's coverage class in feature state: -1 for "no figures", none when not shown. */
 const noCoverage = -2;

@@ -30,3 +30,18 @@ export function withMapView(url: URL, view: MapView): URL {
 	next.searchParams.set(mapViewParam, formatMapView(view));
 	return next;
 }
+
+/** Whether the map draws the whole network in view (`banden=alle`), shareable like the view. */
+const networkParam = 'banden';
+const networkValue = 'alle';
+
+export function mapNetworkShown(url: URL): boolean {
+	return url.searchParams.get(networkParam) === networkValue;
+}
+
+export function withMapNetwork(url: URL, shown: boolean): URL {
+	const next = new URL(url);
+	if (shown) next.searchParams.set(networkParam, networkValue);
+	else next.searchParams.delete(networkParam);
+	return next;
+}

@@ -10,9 +10,12 @@ export interface OrganisationFeatureProperties {
 	group: string;
 }
 
+/** What a marker needs of an organisation: an atlas() row or a map_view() point. */
+export type MapPointLike = Pick<AtlasOrganisation, 'id' | 'slug' | 'name' | 'kind' | 'lng' | 'lat'>;
+
 /** The map's GeoJSON: one point per organisation, with what its layers style on. */
 export function organisationFeatures(
-	organisations: readonly AtlasOrganisation[]
+	organisations: readonly MapPointLike[]
 ): FeatureCollection<Point, OrganisationFeatureProperties> {
 	return {
 		type: 'FeatureCollection',

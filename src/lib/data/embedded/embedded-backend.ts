@@ -39,7 +39,10 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 		return decodeDemoAccounts(result.rows[0]?.result);
 	});
 	const leader = createCaller(database);
-	const call = <N extends RpcName>(name: N, args: RpcArgs<N>) => {
+	const call = <N extends RpcName>(name: N, args: RpcArgs<N>, signal?: AbortSignal) => {
+		// PGlite cannot cancel a query under way: one not yet sent is not sent,
+		// and the answer of one already running is dropped.
+		signal?.throwIfAborted();
 		const writes = 'writes' in rpcFunctions[name];
 		const once = () =>
 			leader.call({ claims: claimsOf(auth.session()), ...rpcSql(name, args), writes });
@@ -47,18 +50,24 @@ export async function createEmbeddedBackend(): Promise<Backend> {
 	};
 	return createRpcBackend(
 		{ kind: 'embedded', location: embeddedLocation },
-		(name, args) =>
-			call(name, args).catch((error: unknown) => {
-				const refusal = refusalOf(error as { code?: string; message?: string });
-				throw new BackendError(
-					refusal ? 'refused' : 'query',
-					`${name}() failed: ${String(error)}`,
-					{
-						cause: error,
-						...(refusal ? { refusal } : {})
-					}
-				);
-			}),
+		(name, args, { signal } = {}) =>
+			call(name, args, signal).then(
+				(answer) => {
+					signal?.throwIfAborted();
+					return answer;
+				},
+				(error: unknown) => {
+					const refusal = refusalOf(error as { code?: string; message?: string });
+					throw new BackendError(
+						refusal ? 'refused' : 'query',
+						`${name}() failed: ${String(error)}`,
+						{
+							cause: error,
+							...(refusal ? { refusal } : {})
+						}
+					);
+				}
+			),
 		auth
 	);
 }

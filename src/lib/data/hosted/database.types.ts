@@ -593,6 +593,7 @@ export type Database = {
 			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
+			map_view: { Args: { area_ids?: string[]; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };

@@ -24,10 +24,11 @@ export async function createHostedBackend({
 	const auth = await createSupabaseAuth(client);
 	return createRpcBackend(
 		{ kind: 'hosted', location: hostedLocation(url) },
-		async (name, args) => {
+		async (name, args, { signal } = {}) => {
 			// The RPC names and arguments are checked against Database by rpcFunctions.
 			// supabase-js sends the session's JWT, so the database knows the user.
-			const { data, error } = await client.rpc(name, args as never);
+			const request = client.rpc(name, args as never);
+			const { data, error } = await (signal ? request.abortSignal(signal) : request);
 			if (error) throw toBackendError(name, error);
 			return data;
 		},
