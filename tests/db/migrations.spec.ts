@@ -61,6 +61,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		expect(names).toEqual([
 			'accept_suggestion',
 			'area_boundaries',
+			'area_network',
 			'atlas',
 			'confirm_collaboration',
 			'dismiss_pending_tie',
@@ -116,6 +117,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			order by p.proname`);
 		expect(rows.map((r) => r.proname)).toEqual([
 			'area_boundaries',
+			'area_network',
 			'atlas',
 			'export_hsds',
 			'export_murmurations',

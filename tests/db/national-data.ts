@@ -360,6 +360,19 @@ export function nationalReads(busiestSlug: string): [name: string, sql: string][
 			'map_view(), a city with its ties',
 			`select public.map_view(4.79, 52.33, 5.01, 52.41, 12, with_ties => true) as answer`
 		],
+		// The network's reads: the country is beyond the browser's limits (counts only, and the
+		// network between areas instead); Amsterdam is within them.
+		[
+			'atlas() with the network limits, the country',
+			`select public.atlas(max_organisations => 5000, max_collaborations => 20000) as answer`
+		],
+		[
+			'atlas() with the network limits, Amsterdam',
+			`select public.atlas(4.8, 52.3, 5.0, 52.42, max_organisations => 5000,
+				max_collaborations => 20000) as answer`
+		],
+		['area_network(), the country by town', `select public.area_network('stadsdeel') as answer`],
+		['area_network(), the country by wijk', `select public.area_network('wijk') as answer`],
 		['organisation_detail()', `select public.organisation_detail('${busiestSlug}') as answer`],
 		[
 			'search_organisations()',

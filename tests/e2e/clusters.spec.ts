@@ -42,3 +42,49 @@ test('hovering a single organisation names it, and a click opens its detail', as
 	).toHaveText(name!);
 	await expect(page).toHaveURL(/\/organisaties\//);
 });
+
+test('zoomed out, the database counts organisations in cells; zoomed in, it answers each; the map never empties', async ({
+	page
+}) => {
+	await page.goto('/?kaart=7/52.2/5.3');
+	const map = page.getByTestId('map');
+	await waitForMarkers(page);
+	const attribute = async (name: string) => Number(await map.getAttribute(`data-rendered-${name}`));
+	// The whole seed lies in view, all of it in the database's cells.
+	const total = Number((await page.getByTestId('list-count').innerText()).match(/van (\d+)/)?.[1]);
+	expect(total).toBeGreaterThan(40);
+	await expect.poll(() => attribute('cells')).toBeGreaterThan(0);
+	await expect.poll(() => attribute('organisations')).toBe(total);
+
+	// From here on, every count of what is drawn is recorded: none may be an empty map.
+	await map.evaluate((element) => {
+		const seen: number[] = [];
+		Object.assign(window, { renderedCounts: seen });
+		new MutationObserver(() =>
+			seen.push(Number(element.getAttribute('data-rendered-organisations')))
+		).observe(element, { attributeFilter: ['data-rendered-organisations'] });
+	});
+
+	// A cell opens towards its organisations.
+	const cluster = await largestPatchOf(page, kindGroupColour.resident_led);
+	const zoomBefore = Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[0]);
+	await page.mouse.click(cluster.x, cluster.y);
+	await expect
+		.poll(() => Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[0]))
+		.toBeGreaterThan(zoomBefore + 2);
+
+	// Street level: each organisation by itself, none counted in a cell.
+	const zoom = () => Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[0]);
+	while ((await zoom()) < 15) {
+		const before = await zoom();
+		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await expect.poll(zoom).toBeGreaterThan(before);
+	}
+	await expect.poll(() => attribute('cells')).toBe(0);
+	await expect.poll(() => attribute('organisations')).toBeGreaterThan(0);
+	const counts = await page.evaluate(
+		() => (window as unknown as { renderedCounts: number[] }).renderedCounts
+	);
+	expect(counts.length).toBeGreaterThan(0);
+	expect(Math.min(...counts)).toBeGreaterThan(0);
+});

@@ -5,6 +5,7 @@ import {
 	expect,
 	expectNoAxeViolations,
 	largestPatchOf,
+	navigateTo,
 	test,
 	waitForFilters,
 	waitForMarkers
@@ -183,4 +184,49 @@ test('the network after filters exports as GEXF for Gephi, and as PNG', async ({
 	const box = (await canvas.boundingBox())!;
 	expect(png.width).toBe(Math.round(box.width));
 	expect(png.height).toBe(Math.round(box.height));
+});
+
+test('a scope too large for the browser offers the network between areas, and narrows to one', async ({
+	page
+}) => {
+	// The limits lowered below the seed, as a national atlas exceeds them (see networkLimits).
+	await page.addInitScript(() =>
+		localStorage.setItem(
+			'buurtatlas:network-limits',
+			JSON.stringify({ organisations: 20, collaborations: 80 })
+		)
+	);
+	await page.goto('/');
+	await waitForMarkers(page);
+	// The list says how many and asks to narrow; the map still shows them all.
+	await expect(page.getByTestId('list-oversized')).toContainText(/\d+ organisaties/);
+
+	await navigateTo(page, 'Netwerk');
+	await expect(page.getByTestId('network-oversized')).toBeVisible();
+	await expect(page.getByTestId('network-scope')).toContainText(
+		/Het hele netwerk: \d\d+ organisaties/
+	);
+	await expect(page.getByTestId('network-figures')).toHaveCount(0);
+	const drawing = page.getByTestId('area-network-drawing');
+	await expect(drawing.locator('circle').first()).toBeVisible();
+	const table = page.getByTestId('area-network-table');
+	const wijken = await table.locator('tbody tr').count();
+	expect(wijken).toBeGreaterThan(3);
+	// Between areas: lines as wide as their ties are many.
+	expect(await drawing.locator('line').count()).toBeGreaterThan(0);
+
+	// Coarser areas: fewer rows.
+	await page.getByTestId('area-network-level').selectOption('stadsdeel');
+	await expect.poll(() => table.locator('tbody tr').count()).toBeLessThan(wijken);
+	await page.getByTestId('area-network-level').selectOption('wijk');
+	await expect.poll(() => table.locator('tbody tr').count()).toBe(wijken);
+
+	// The smallest wijk narrows the scope to one the browser holds: the network of organisations.
+	const smallest = table.locator('tbody tr').last().getByRole('link');
+	const name = await smallest.innerText();
+	await smallest.click();
+	await expect(page).toHaveURL(/gebied=/);
+	await expect(page.getByTestId('network-figures')).toBeVisible();
+	await expect(page.getByTestId('network-scope')).toContainText(name);
+	await expect(page.getByTestId('network-oversized')).toHaveCount(0);
 });

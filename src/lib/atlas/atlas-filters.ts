@@ -132,3 +132,13 @@ export function areaScope(
 	}
 	return scope;
 }
+
+/** The current page narrowed: these filters changed, the others (and the rest of the URL) kept. */
+export function narrowedHref(
+	current: URL,
+	change: Partial<AtlasFilters>,
+	known: KnownValues
+): string {
+	const next = withFilters(current, { ...filtersFromUrl(current.searchParams, known), ...change });
+	return `${next.pathname}${next.search}`;
+}

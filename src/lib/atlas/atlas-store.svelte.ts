@@ -32,6 +32,32 @@ import { circleRing } from '$lib/places/distance';
 import type { CoverageMap } from '$lib/analysis/coverage';
 import { areaBounds, withPreview } from '$lib/map/area-bounds';
 
+/**
+ * The most the browser lays out and analyses as a network of organisations,
+ * off the main thread, in a second or two. A scope beyond it gets the network
+ * between areas instead, and is asked to narrow. To try that on the seed,
+ * set localStorage 'buurtatlas:network-limits' to {"organisations":20,"collaborations":80}.
+ */
+export const networkLimits = { organisations: 5000, collaborations: 20_000 } as const;
+
+function configuredLimits(): { organisations: number; collaborations: number } {
+	try {
+		const stored = JSON.parse(
+			globalThis.localStorage?.getItem('buurtatlas:network-limits') ?? 'null'
+		) as {
+			organisations?: unknown;
+			collaborations?: unknown;
+		} | null;
+		const organisations = Number(stored?.organisations);
+		const collaborations = Number(stored?.collaborations);
+		if (Number.isInteger(organisations) && Number.isInteger(collaborations))
+			return { organisations, collaborations };
+	} catch {
+		// Blocked or unreadable storage: the limits as they are.
+	}
+	return networkLimits;
+}
+
 /** Ids of organisations that an import would add: not in the database yet. */
 export const previewPrefix = 'preview:';
 
@@ -172,6 +198,11 @@ export class AtlasStore {
 		return [...(answer?.organisations ?? []), ...preview];
 	});
 
+	/** True when the filters select more than the browser holds as a network (see networkLimits). */
+	readonly oversized = $derived((this.#selection ?? this.#atlas)?.oversized === true);
+	/** The limits the database was asked to keep to. */
+	readonly limits = configuredLimits();
+
 	/** Per filter option, how many organisations choosing it would show (the database's count). */
 	readonly counts = $derived<AtlasCounts | null>((this.#selection ?? this.#atlas)?.counts ?? null);
 
@@ -287,7 +318,7 @@ export class AtlasStore {
 	async refresh({ cache }: { cache: boolean }): Promise<void> {
 		const backend = this.#backend;
 		if (!backend) return;
-		const atlas = await backend.atlas();
+		const atlas = await backend.atlas({ limits: this.limits });
 		this.#atlas = atlas;
 		this.#revision++;
 		await this.#select(untrack(() => this.#filters));
@@ -327,7 +358,7 @@ export class AtlasStore {
 		}
 		this.#selecting = true;
 		try {
-			const answer = await backend.atlas(toAtlasQuery(filters));
+			const answer = await backend.atlas({ ...toAtlasQuery(filters), limits: this.limits });
 			if (request !== this.#selectionRequest) return;
 			this.#selection = answer;
 			this.#selectionError = null;
@@ -396,7 +427,10 @@ export class AtlasStore {
 			performance.mark('buurtatlas:backend-ready');
 			this.#backend = backend;
 			if (this.#load.phase !== 'ready') this.#load = { phase: 'fetching' };
-			const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
+			const [reference, atlas] = await Promise.all([
+				backend.referenceData(),
+				backend.atlas({ limits: this.limits })
+			]);
 			this.#show({ atlas, reference });
 			this.#revision++;
 			this.#updating = false;
@@ -454,7 +488,10 @@ export class AtlasStore {
 	async refreshAreas(): Promise<void> {
 		const backend = this.#backend;
 		if (!backend) return;
-		const [reference, atlas] = await Promise.all([backend.referenceData(), backend.atlas()]);
+		const [reference, atlas] = await Promise.all([
+			backend.referenceData(),
+			backend.atlas({ limits: this.limits })
+		]);
 		this.#reference = reference;
 		this.#atlas = atlas;
 		this.#revision++;

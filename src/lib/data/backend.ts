@@ -1,5 +1,6 @@
 import {
 	decodeAreaBoundaries,
+	decodeAreaNetwork,
 	decodeAreaFigures,
 	decodeAtlas,
 	decodeJoinSuggestions,
@@ -46,6 +47,8 @@ import type {
 import type {
 	AreaBoundaries,
 	AreaFigures,
+	AreaLevel,
+	AreaNetwork,
 	CollaborationKind,
 	Atlas,
 	AtlasQuery,
@@ -69,6 +72,8 @@ export interface Backend {
 	 * `signal` drops the request (hosted: the HTTP request is cancelled).
 	 */
 	mapView(query: MapViewQuery, signal?: AbortSignal): Promise<MapViewAnswer>;
+	/** The network between the areas of one level, for the organisations the filters select. */
+	areaNetwork(level: AreaLevel, query?: Omit<AtlasQuery, 'bbox' | 'limits'>): Promise<AreaNetwork>;
 	/** Null when the organisation does not exist or is not visible to the caller. */
 	organisation(slug: string): Promise<OrganisationDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
@@ -181,8 +186,14 @@ export const rpcFunctions = {
 			'area_ids',
 			'language_ids',
 			'open_only',
-			'query'
+			'query',
+			'max_organisations',
+			'max_collaborations'
 		]
+	},
+	area_network: {
+		returns: 'scalar',
+		args: ['level', 'theme_ids', 'kind_ids', 'area_ids', 'language_ids', 'open_only', 'query']
 	},
 	map_view: {
 		returns: 'scalar',
@@ -406,9 +417,24 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				area_ids: nonEmpty(query.areas),
 				language_ids: nonEmpty(query.languages),
 				open_only: query.openToNewcomers || null,
-				query: query.query?.trim() || null
+				query: query.query?.trim() || null,
+				max_organisations: query.limits?.organisations ?? null,
+				max_collaborations: query.limits?.collaborations ?? null
 			});
 			return decodeAtlas(payload);
+		},
+		async areaNetwork(level, query = {}) {
+			return decodeAreaNetwork(
+				await call('area_network', {
+					level,
+					theme_ids: nonEmpty(query.themes),
+					kind_ids: nonEmpty(query.kinds),
+					area_ids: nonEmpty(query.areas),
+					language_ids: nonEmpty(query.languages),
+					open_only: query.openToNewcomers || null,
+					query: query.query?.trim() || null
+				})
+			);
 		},
 		async mapView(query, signal) {
 			const [west, south, east, north] = query.bbox;

@@ -17,6 +17,7 @@ import {
 	type AreaBoundaries,
 	type AreaFigures,
 	type Atlas,
+	type AreaNetwork,
 	type MapViewAnswer,
 	type OrganisationDetail,
 	type ReferenceData,
@@ -93,6 +94,7 @@ const atlasSchema = v.object({
 			v.picklist(collaborationStatuses)
 		])
 	),
+	oversized: v.optional(v.boolean()),
 	counts: v.optional(
 		v.object({
 			areas: v.record(v.string(), v.number()),
@@ -280,7 +282,8 @@ export function decodeAtlas(payload: unknown): Atlas {
 			kind,
 			status
 		})),
-		...(data.counts ? { counts: data.counts } : {})
+		...(data.counts ? { counts: data.counts } : {}),
+		...(data.oversized ? { oversized: true } : {})
 	};
 }
 
@@ -371,6 +374,46 @@ export function decodeMapView(payload: unknown): MapViewAnswer {
 			kind
 		})),
 		shown: data.shown
+	};
+}
+
+export const areaNodeFields = ['id', 'name', 'lng', 'lat', 'count', ...kindGroups, 'ties'] as const;
+export const areaTieFields = ['source', 'target', 'count', 'confirmed'] as const;
+
+const areaNetworkSchema = v.object({
+	level: v.picklist(areaLevels),
+	area_fields: fieldList(areaNodeFields, 'area_fields'),
+	// id, name, lng, lat, count, four kind groups, ties
+	areas: v.array(v.tuple([v.string(), v.string(), n, n, n, n, n, n, n, n])),
+	tie_fields: fieldList(areaTieFields, 'tie_fields'),
+	ties: v.array(v.tuple([v.string(), v.string(), n, n])),
+	shown: n,
+	unplaced: n
+});
+
+export function decodeAreaNetwork(payload: unknown): AreaNetwork {
+	const data = parse(areaNetworkSchema, payload, 'area_network');
+	return {
+		level: data.level,
+		areas: data.areas.map(
+			([id, name, lng, lat, count, residentLed, enterprise, institution, other, ties]) => ({
+				id,
+				name,
+				lng,
+				lat,
+				count,
+				byGroup: { resident_led: residentLed, enterprise, institution, other },
+				ties
+			})
+		),
+		ties: data.ties.map(([source, target, count, confirmed]) => ({
+			source,
+			target,
+			count,
+			confirmed
+		})),
+		shown: data.shown,
+		unplaced: data.unplaced
 	};
 }
 

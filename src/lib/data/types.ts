@@ -108,6 +108,11 @@ export interface Atlas {
 	collaborations: AtlasCollaboration[];
 	/** What choosing each filter option would show, the other filters kept (from the same query). */
 	counts?: AtlasCounts;
+	/**
+	 * True when the scope holds more than the query's limits allow: the answer
+	 * then has the counts only, no organisations and no ties.
+	 */
+	oversized?: boolean;
 }
 
 /** Per option, how many organisations it would show; per area counting all that lies in it. */
@@ -133,6 +138,8 @@ export interface AtlasQuery {
 	openToNewcomers?: boolean;
 	/** Words every organisation shown has in its name, description, address or themes. */
 	query?: string;
+	/** Beyond this many organisations, or ties among them, answer the counts only (`oversized`). */
+	limits?: { organisations: number; collaborations: number };
 }
 
 /** What the map shows of one view: see map_view() in the migrations. */
@@ -188,6 +195,37 @@ export interface MapViewAnswer {
 	ties: MapTie[];
 	/** How many organisations the view holds, alone or in cells. */
 	shown: number;
+}
+
+/** One area in the network between areas: its organisations counted, by kind group. */
+export interface AreaNode {
+	id: string;
+	name: string;
+	/** Where its organisations lie on average. */
+	lng: number;
+	lat: number;
+	count: number;
+	byGroup: Readonly<Record<KindGroup, number>>;
+	/** Ties with both ends in this area. */
+	ties: number;
+}
+
+/** Ties counted between two areas, and how many of them are confirmed. */
+export interface AreaTie {
+	source: string;
+	target: string;
+	count: number;
+	confirmed: number;
+}
+
+/** The network between the areas of one level, for a scope too large to show organisation by organisation. */
+export interface AreaNetwork {
+	level: AreaLevel;
+	areas: AreaNode[];
+	ties: AreaTie[];
+	/** Organisations the filters show, and of them those in no area of this level. */
+	shown: number;
+	unplaced: number;
 }
 
 /** Area boundaries as GeoJSON, for the areas that have one. */

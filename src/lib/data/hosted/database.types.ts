@@ -581,7 +581,8 @@ export type Database = {
 		Functions: {
 			accept_suggestion: { Args: { area_id?: string; suggestion_id: string }; Returns: Json };
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
-			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			area_network: { Args: { area_ids?: string[]; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
+			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
 			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
