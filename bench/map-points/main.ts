@@ -8,7 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addProjectLayers, provideClusterCountImages } from '$lib/map/map-layers';
 import { organisationFeatures } from '$lib/map/organisation-features';
-import { kindGroupColour } from '$lib/map/kind-style';
+import { kindGroupColour } from '$lib/kinds/kind-style';
 import { atlasOrganisation } from '$lib/data/factories';
 import { organisationKinds } from '$lib/data/types';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpDatabase } from '../../src/lib/data/embedded/database-setup';
 import { openPglite } from '../../src/lib/data/embedded/open-pglite';
-import { kindGroupOf } from '../../src/lib/map/kind-style';
+import { kindGroupOf } from '../../src/lib/kinds/kind-style';
 import { organisationKinds, collaborationKinds } from '../../src/lib/data/types';
 import nl from '../../messages/nl.json';
 import { loadSqlSources, openTestDatabase, type TestDatabase } from './harness';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAtlas, decodeMapView } from '$lib/data/decode';
 import type { Atlas, BoundingBox, KindGroup, MapViewAnswer, OrganisationKind } from '$lib/data';
-import { kindGroupOf } from '$lib/map/kind-style';
+import { kindGroupOf } from '$lib/kinds/kind-style';
 import {
 	anon,
 	databaseKinds,

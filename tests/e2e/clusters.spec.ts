@@ -1,5 +1,5 @@
 import { expect, largestPatchOf, test, waitForMarkers } from './fixtures';
-import { kindGroupColour } from '../../src/lib/map/kind-style';
+import { kindGroupColour } from '../../src/lib/kinds/kind-style';
 
 test('nearby organisations form a cluster that names its size on hover and opens on click', async ({
 	page

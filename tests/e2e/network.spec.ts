@@ -10,7 +10,7 @@ import {
 	waitForFilters,
 	waitForMarkers
 } from './fixtures';
-import { kindGroupColour } from '../../src/lib/map/kind-style';
+import { kindGroupColour } from '../../src/lib/kinds/kind-style';
 
 const networkCanvas = (page: Page) => page.getByTestId('network-canvas');
 

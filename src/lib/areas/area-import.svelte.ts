@@ -5,6 +5,7 @@
  * database's own refusals), and written on request.
  */
 import { atlasStore } from '$lib/atlas/atlas-store.svelte';
+import { mapCommands } from '$lib/map/map-commands.svelte';
 import { describeError } from '$lib/app/describe-error';
 import { ImportFileError, readAreaFiles } from '$lib/import/read-files';
 import type { AreaBoundaries, AreaImportOutcome } from '$lib/data';
@@ -44,7 +45,14 @@ export class AreaImportSession {
 		try {
 			this.files = await readAreaFiles(chosen);
 			this.phase = 'ready';
-			atlasStore.setAreaPreview(outlines(this.plan));
+			const preview = outlines(this.plan);
+			atlasStore.setAreaPreview(preview);
+			// The outlines come into view, so the coordinator sees what she is about to write.
+			if (preview)
+				mapCommands.showAreas(
+					preview,
+					preview.features.map((f) => f.id)
+				);
 			void this.runCheck();
 		} catch (error) {
 			this.phase = 'failed';

@@ -18,7 +18,7 @@ import {
 	type ReferenceData
 } from '$lib/data';
 import { untrack } from 'svelte';
-import { boundsOf, isInside } from '$lib/map/organisation-features';
+import { isInside } from '$lib/places/bounds';
 import {
 	activeFilterCount,
 	areaScope,
@@ -28,9 +28,8 @@ import {
 } from './atlas-filters';
 import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
 import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
-import { circleRing } from '$lib/places/distance';
 import type { CoverageMap } from '$lib/analysis/coverage';
-import { areaBounds, withPreview } from '$lib/map/area-bounds';
+import { withPreview } from '$lib/places/area-bounds';
 
 /**
  * The most the browser lays out and analyses as a network of organisations,
@@ -61,12 +60,6 @@ function configuredLimits(): { organisations: number; collaborations: number } {
 /** Ids of organisations that an import would add: not in the database yet. */
 export const previewPrefix = 'preview:';
 
-/** A request for the map to show these bounds; `seq` makes a repeat request new. */
-export interface FitRequest {
-	bounds: BoundingBox;
-	seq: number;
-}
-
 export type LoadState =
 	| { phase: 'starting' }
 	| { phase: 'migrating'; done: number; total: number }
@@ -81,7 +74,6 @@ export class AtlasStore {
 	#atlas = $state.raw<Atlas | null>(null);
 	#reference = $state.raw<ReferenceData | null>(null);
 	#viewBounds = $state.raw<BoundingBox | null>(null);
-	#fitRequest = $state.raw<FitRequest | null>(null);
 	#filters = $state.raw<AtlasFilters>(noFilters);
 	#near = $state.raw<Near | null>(null);
 	#areaBoundaries = $state.raw<AreaBoundaries | null>(null);
@@ -98,8 +90,6 @@ export class AtlasStore {
 	#coverageMap = $state.raw<CoverageMap | null>(null);
 	/** What an import would add, drawn with the atlas until it is written or dropped. */
 	#preview = $state.raw<Atlas | null>(null);
-	/** True while the next click on the map chooses the place for "near me". */
-	#picking = $state(false);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
 	#updating = $state(false);
 	#started = false;
@@ -157,9 +147,6 @@ export class AtlasStore {
 	}
 	get viewBounds(): BoundingBox | null {
 		return this.#viewBounds;
-	}
-	get fitRequest(): FitRequest | null {
-		return this.#fitRequest;
 	}
 	get updating(): boolean {
 		return this.#updating;
@@ -238,10 +225,9 @@ export class AtlasStore {
 		return withPreview(this.#areaBoundaries, this.#areaPreview);
 	}
 
-	/** Outlines an area import would bring in, drawn (and brought into view) until it is written or dropped. */
+	/** Outlines an area import would bring in, drawn until it is written or dropped. */
 	setAreaPreview(preview: AreaBoundaries | null): void {
 		this.#areaPreview = preview;
-		if (preview) this.fitToAreas(preview.features.map((f) => f.id));
 	}
 	get areaFigures(): AreaFigures[] | null {
 		return this.#areaFigures;
@@ -255,59 +241,10 @@ export class AtlasStore {
 	get near(): Near | null {
 		return this.#near;
 	}
-	get picking(): boolean {
-		return this.#picking;
-	}
 
-	/**
-	 * The place comes from the URL. A new place or radius brings its circle into
-	 * view, unless `fit` is false (a shared link that also names its map view).
-	 */
-	setNear(near: Near | null, { fit = true } = {}): void {
-		// Called from effects: reading the old place must not make them depend on it.
-		const before = untrack(() => this.#near);
+	/** The place comes from the URL; the page passes it on whenever it changes. */
+	setNear(near: Near | null): void {
 		this.#near = near;
-		if (near) this.#picking = false;
-		const moved =
-			near &&
-			(before?.lat !== near.lat || before.lng !== near.lng || before.radius !== near.radius);
-		if (moved && fit)
-			this.#fit(boundsOf(circleRing(near, near.radius, 16).map(([lng, lat]) => ({ lng, lat }))));
-	}
-
-	setPicking(picking: boolean): void {
-		this.#picking = picking;
-		if (!picking) this.#pointRequest = null;
-	}
-
-	#draftPoint = $state.raw<{ lng: number; lat: number } | null>(null);
-
-	/** The point a form is choosing for an organisation, drawn on the map while it is open. */
-	get draftPoint(): { lng: number; lat: number } | null {
-		return this.#draftPoint;
-	}
-
-	setDraftPoint(point: { lng: number; lat: number } | null): void {
-		this.#draftPoint = point;
-	}
-
-	/** Whoever asked for the next click on the map (a form choosing a location), if anyone. */
-	#pointRequest: ((point: { lng: number; lat: number }) => void) | null = null;
-
-	/** The next click on the map gives its point to `use`, instead of choosing "near me". */
-	requestPoint(use: (point: { lng: number; lat: number }) => void): void {
-		this.#pointRequest = use;
-		this.#picking = true;
-	}
-
-	/** Hands a click to whoever requested it; false when nobody did. */
-	takePoint(point: { lng: number; lat: number }): boolean {
-		const use = this.#pointRequest;
-		if (!use) return false;
-		this.#pointRequest = null;
-		this.#picking = false;
-		use(point);
-		return true;
 	}
 
 	/**
@@ -390,26 +327,6 @@ export class AtlasStore {
 
 	/** An import's new organisations, drawn on the map beside what the database answers. */
 	readonly previewOrganisations = $derived(this.#preview?.organisations ?? []);
-
-	/** Asks the map to show every organisation that matches the filters. */
-	showAll(): void {
-		this.#fit(boundsOf(this.visible));
-	}
-
-	/** Asks the map to show these organisations (a gap finding, say). */
-	fitTo(organisationIds: readonly string[]): void {
-		this.#fit(boundsOf(this.organisations.filter((o) => organisationIds.includes(o.id))));
-	}
-
-	/** Asks the map to show these areas' outlines (coverage shown on the map, say). */
-	fitToAreas(areaIds: readonly string[]): void {
-		this.#fit(areaBounds(this.areaBoundaries, areaIds));
-	}
-
-	#fit(bounds: BoundingBox | null): void {
-		const seq = untrack(() => this.#fitRequest?.seq ?? 0);
-		if (bounds) this.#fitRequest = { bounds, seq: seq + 1 };
-	}
 
 	async #run(): Promise<void> {
 		const stopListening = onSetupStep((step) => {

@@ -8,7 +8,7 @@ import writeGexf from 'graphology-gexf/browser/writer.js';
 import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { OrganisationKind } from '$lib/data';
 import { datedFileName, downloadBlob } from '$lib/app/download';
-import { kindGroupColour } from '$lib/map/kind-style';
+import { kindGroupColour } from '$lib/kinds/kind-style';
 import type { Network } from './network-model';
 import type { RendererHandle } from './network-render-client';
 import { nodeRadius } from './network-visuals';

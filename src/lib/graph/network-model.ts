@@ -10,7 +10,7 @@ import type {
 	CollaborationStatus,
 	KindGroup
 } from '$lib/data';
-import { kindGroupOf } from '$lib/map/kind-style';
+import { kindGroupOf } from '$lib/kinds/kind-style';
 
 export interface NetworkNode {
 	id: string;

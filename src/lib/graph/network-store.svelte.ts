@@ -5,6 +5,7 @@
  * Map and graph never talk to each other; both read and write this.
  */
 import { atlasStore } from '$lib/atlas/atlas-store.svelte';
+import { mapCommands } from '$lib/map/map-commands.svelte';
 import type { AnalysisReference, NetworkAnalysis } from '$lib/analysis/analyse-network';
 import {
 	startAnalysisWorker,
@@ -71,7 +72,9 @@ export class NetworkStore {
 	/** Shows a finding on map and graph; the same finding again hides it. */
 	toggleHighlight(highlight: Highlight): void {
 		this.#highlight = this.#highlight?.key === highlight.key ? null : highlight;
-		if (this.#highlight) atlasStore.fitTo(this.#highlight.organisationIds);
+		if (!this.#highlight) return;
+		const shown = this.#highlight.organisationIds;
+		mapCommands.show(atlasStore.organisations.filter((o) => shown.includes(o.id)));
 	}
 
 	clearHighlight(): void {

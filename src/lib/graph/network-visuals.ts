@@ -3,8 +3,8 @@
  * style from its kind and status, in the same colours as the map. Pure, so
  * the view only hands the result to the renderer.
  */
-import { collaborationKindColour, collaborationKindOrder } from '$lib/map/collaboration-lines';
-import { kindGroupColour } from '$lib/map/kind-style';
+import { collaborationKindColour, collaborationKindOrder } from '$lib/kinds/kind-style';
+import { kindGroupColour } from '$lib/kinds/kind-style';
 import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { CollaborationStatus } from '$lib/data';
 import type { Network } from './network-model';

@@ -7,6 +7,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { atlasStore, previewPrefix } from '$lib/atlas/atlas-store.svelte';
+import { mapCommands } from '$lib/map/map-commands.svelte';
 import { accountStore } from '$lib/account/account-store.svelte';
 import type { Atlas, AtlasOrganisation, ImportOutcome } from '$lib/data';
 import { appGeocoder } from '$lib/places/pdok-geocoder';
@@ -203,7 +204,7 @@ export class ImportSession {
 	/** The next click on the map places this row. */
 	pickOnMap(row: number): void {
 		this.pickingRow = row;
-		atlasStore.requestPoint((point) => {
+		mapCommands.requestPoint((point) => {
 			this.places = withEntry(this.places, row, { point, source: 'map' });
 			this.pickingRow = null;
 			this.#changed();

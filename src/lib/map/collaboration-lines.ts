@@ -7,18 +7,6 @@ export interface CollaborationLineProperties {
 	status: AtlasCollaboration['status'];
 }
 
-/** One colour per kind of collaboration, apart from the organisations' colours. */
-export const collaborationKindColour: Record<CollaborationKind, string> = {
-	partnership: '#2b8a3e',
-	funding: '#b35c00',
-	shared_project: '#0b7285',
-	member_of: '#5f3dc4',
-	referral: '#c2255c',
-	shared_space: '#5c677d'
-};
-
-export const collaborationKindOrder = Object.keys(collaborationKindColour) as CollaborationKind[];
-
 export const noCollaborationLines: FeatureCollection<LineString, CollaborationLineProperties> = {
 	type: 'FeatureCollection',
 	features: []

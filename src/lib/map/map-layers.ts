@@ -9,12 +9,8 @@ import type {
 import type { FeatureCollection, Geometry, LineString, Point } from 'geojson';
 import { circleRing } from '$lib/places/distance';
 import type { Near } from '$lib/places/near';
-import {
-	collaborationKindColour,
-	noCollaborationLines,
-	type CollaborationLineProperties
-} from './collaboration-lines';
-import { kindGroupColour } from './kind-style';
+import { noCollaborationLines, type CollaborationLineProperties } from './collaboration-lines';
+import { collaborationKindColour, kindGroupColour } from '$lib/kinds/kind-style';
 import type { OrganisationFeatureProperties } from './organisation-features';
 import type { CellFeatureProperties, TieFeatureProperties } from './view-features';
 

@@ -1,6 +1,6 @@
 /** Area outlines as the map needs them: an import's preview drawn over the atlas's own, and their extent. */
 import type { AreaBoundaries, BoundingBox } from '$lib/data';
-import { boundsOf } from './organisation-features';
+import { boundsOf } from './bounds';
 
 /** The atlas's outlines with a preview's over them: a previewed area replaces its old outline. */
 export function withPreview(

@@ -1,4 +1,8 @@
-import type { KindGroup, OrganisationKind } from '$lib/data';
+/**
+ * Kinds of organisation and of collaboration and their colours, shared by the
+ * map, the list, the network and its exports.
+ */
+import type { CollaborationKind, KindGroup, OrganisationKind } from '$lib/data';
 
 /**
  * Which group each kind belongs to, as the database's organisation_kinds says.
@@ -43,3 +47,15 @@ export const kindGroupOrder: readonly KindGroup[] = [
 export function kindColour(kind: OrganisationKind): string {
 	return kindGroupColour[kindGroupOf[kind] ?? 'other'];
 }
+
+/** One colour per kind of collaboration, apart from the organisations' colours. */
+export const collaborationKindColour: Record<CollaborationKind, string> = {
+	partnership: '#2b8a3e',
+	funding: '#b35c00',
+	shared_project: '#0b7285',
+	member_of: '#5f3dc4',
+	referral: '#c2255c',
+	shared_space: '#5c677d'
+};
+
+export const collaborationKindOrder = Object.keys(collaborationKindColour) as CollaborationKind[];
