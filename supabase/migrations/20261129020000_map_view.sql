@@ -299,8 +299,9 @@ begin
     raise exception 'input_too_large' using errcode = '22001';
   end if;
   return (
+    -- Narrow rows: tens of thousands of them at a country's zoom. Names come later, for the few alone.
     with shown as (
-      select c.id, c.slug, c.name, c.kind, c.lng, c.lat, c.is_illustrative, k.kind_group,
+      select c.id, c.lng, c.lat, k.kind_group,
              floor((c.lng + 180) / 360 * cells_across)::bigint as cx,
              -- private.mercator_y(), written out: a function call per row would cost a third more.
              floor((1 - ln(tan(radians(greatest(-85.0511, least(85.0511, c.lat))))
@@ -332,9 +333,14 @@ begin
     ),
     -- Each organisation is itself where it is alone in its cell (or from zoom 15 on).
     alone as (
-      select s.* from shown s
-      left join cells g on g.cx = s.cx and g.cy = s.cy
-      where g.n is null or g.n = 1
+      select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.is_illustrative
+      from public.organisations o
+      -- By the primary key: few at a country's zoom, a street's worth up close.
+      where o.id = any (array(
+        select s.id from shown s
+        left join cells g on g.cx = s.cx and g.cy = s.cy
+        where g.n is null or g.n = 1
+      ))
     ),
     -- For the ties: each organisation as its own node, or its cell's.
     placed as materialized (

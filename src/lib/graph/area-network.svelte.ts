@@ -10,6 +10,10 @@ export class AreaNetworkReader {
 	#reading = $state(false);
 	#error = $state.raw<unknown>(null);
 	#request = 0;
+	/** What the answer shown (or under way) is for: the same question is not asked twice. */
+	#asked: string | null = null;
+	/** The level chosen to show; shared by every view of this network. */
+	level = $state<AreaLevel | null>(null);
 
 	get network(): AreaNetwork | null {
 		return this.#network;
@@ -22,6 +26,9 @@ export class AreaNetworkReader {
 	}
 
 	async read(backend: Backend, level: AreaLevel, filters: Omit<AtlasQuery, 'bbox'>): Promise<void> {
+		const asked = JSON.stringify([backend.info, level, filters]);
+		if (asked === this.#asked && !this.#error) return;
+		this.#asked = asked;
 		const request = ++this.#request;
 		this.#reading = true;
 		try {
@@ -33,8 +40,12 @@ export class AreaNetworkReader {
 			if (request !== this.#request) return;
 			console.error(error);
 			this.#error = error;
+			this.#asked = null;
 		} finally {
 			if (request === this.#request) this.#reading = false;
 		}
 	}
 }
+
+/** The one reader the views of the network between areas share (beside the map, on /netwerk). */
+export const areaNetworkReader = new AreaNetworkReader();
