@@ -185,3 +185,18 @@ test('on a phone, a resident starts an organisation by its address, and the coor
 		.poll(async () => Number(await page.getByTestId('map').getAttribute('data-rendered-selected')))
 		.toBe(1);
 });
+
+test('on a phone the legend switches the network on the map', async ({ page }) => {
+	await page.goto('/?kaart=12/52.365/4.80');
+	await waitForMarkers(page);
+	await page.getByText('Legenda').click();
+	const toggle = page.getByRole('checkbox', { name: 'Samenwerkingen op de kaart' });
+	await toggle.check();
+	await expect(page).toHaveURL(/banden=alle/);
+	await expect
+		.poll(async () =>
+			Number(await page.getByTestId('map').getAttribute('data-rendered-network-ties'))
+		)
+		.toBeGreaterThan(0);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
+});
