@@ -29,8 +29,9 @@
 -- PGlite has no PostGIS to make them. One JSON read runs unchanged on PGlite
 -- and through PostgREST, under the caller's own policies.
 --
--- atlas() and map_view() share one filter path, private.atlas_candidates():
--- every organisation the caller sees in the box, with a flag per filter.
+-- map_view() (and, from the next migration, atlas()) filter through one
+-- function, private.atlas_candidates(): every organisation the caller sees in
+-- the box, with a flag per filter.
 -- =============================================================================
 
 create function private.atlas_candidates(
@@ -128,99 +129,8 @@ grant execute on function private.atlas_candidates(
   text[], boolean, text, boolean
 ) to anon, authenticated, service_role;
 
--- atlas(): the same answer as before, now through the shared filter path.
-create or replace function public.atlas(
-  west double precision default -180,
-  south double precision default -90,
-  east double precision default 180,
-  north double precision default 90,
-  theme_ids text[] default null,
-  kind_ids text[] default null,
-  area_ids text[] default null,
-  language_ids text[] default null,
-  open_only boolean default null,
-  query text default null
-)
-returns jsonb
-language plpgsql
-stable
-security invoker
-set search_path = ''
-set plan_cache_mode = force_custom_plan
-set jit = off
-as $$
-begin
-  return (
-    with flagged as (
-      select c.*, (c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query) as shown
-      from private.atlas_candidates(
-        atlas.west, atlas.south, atlas.east, atlas.north, atlas.theme_ids, atlas.kind_ids,
-        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true
-      ) c
-    )
-    select jsonb_build_object(
-      'organisation_fields', jsonb_build_array(
-        'id', 'slug', 'name', 'kind', 'lng', 'lat', 'area', 'themes', 'open_to_newcomers',
-        'illustrative', 'languages'
-      ),
-      'organisations', coalesce((
-        select jsonb_agg(jsonb_build_array(
-          f.id, f.slug, f.name, f.kind, round(f.lng::numeric, 6), round(f.lat::numeric, 6),
-          f.area_id, to_jsonb(f.themes), f.open_to_newcomers, f.is_illustrative, to_jsonb(f.languages)
-        ) order by f.name, f.id)
-        from flagged f where f.shown
-      ), '[]'::jsonb),
-      'collaboration_fields', jsonb_build_array('id', 'source', 'target', 'kind', 'status'),
-      'collaborations', coalesce((
-        select jsonb_agg(jsonb_build_array(c.id, c.source_id, c.target_id, c.kind, c.status)
-                         order by c.id)
-        from private.collaborations_among(array(select f.id from flagged f where f.shown)) c
-      ), '[]'::jsonb),
-      -- What choosing each option would show, the other filters kept.
-      'counts', jsonb_build_object(
-        'areas', coalesce((
-          select jsonb_object_agg(a.ancestor_id, a.n) from (
-            select t.ancestor_id, count(*) as n
-            from flagged f join private.area_tree() t on t.area_id = f.area_id
-            where f.by_theme and f.by_kind and f.by_language and f.by_open and f.by_query
-            group by t.ancestor_id
-          ) a
-        ), '{}'::jsonb),
-        'themes', coalesce((
-          select jsonb_object_agg(a.theme, a.n) from (
-            select theme, count(*) as n
-            from flagged f, unnest(f.themes) as theme
-            where f.by_kind and f.by_area and f.by_language and f.by_open and f.by_query
-            group by theme
-          ) a
-        ), '{}'::jsonb),
-        'kinds', coalesce((
-          select jsonb_object_agg(a.kind, a.n) from (
-            select f.kind, count(*) as n from flagged f
-            where f.by_theme and f.by_area and f.by_language and f.by_open and f.by_query
-            group by f.kind
-          ) a
-        ), '{}'::jsonb),
-        'languages', coalesce((
-          select jsonb_object_agg(a.language, a.n) from (
-            select language, count(*) as n
-            from flagged f, unnest(f.languages) as language
-            where f.by_theme and f.by_kind and f.by_area and f.by_open and f.by_query
-            group by language
-          ) a
-        ), '{}'::jsonb),
-        'open', (
-          select count(*) from flagged f
-          where f.open_to_newcomers and f.by_theme and f.by_kind and f.by_area and f.by_language
-            and f.by_query
-        ),
-        'shown', (select count(*) from flagged f where f.shown),
-        'total', (select count(*) from flagged f)
-      )
-    )
-  );
-end
-$$;
+-- atlas() moves onto the shared filter path in the next migration
+-- (20261129030000_scope_limits.sql), which also gives it its limits.
 
 -- Web Mercator, as the map draws it: x and y from 0 to 1 across the world.
 create function private.mercator_y(lat double precision)
