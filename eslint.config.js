@@ -42,5 +42,40 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
 		}
+	},
+	{
+		// Layers import downwards only: the data port and the shared modules never reach up
+		// into a feature (README, "Layers"). What two features share moves down a layer.
+		files: [
+			'src/lib/{data,app,atlas,kinds,places,i18n}/**/*.ts',
+			'src/lib/{data,app,atlas,kinds,places,i18n}/**/*.svelte'
+		],
+		ignores: ['**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'list',
+								'map',
+								'graph',
+								'analysis',
+								'join',
+								'search',
+								'organisation',
+								'editing',
+								'import',
+								'areas',
+								'export'
+							].map((feature) => `$lib/${feature}/*`),
+							message:
+								'A shared module does not import a feature; move what both need down a layer.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -11,7 +11,14 @@ const config = {
 	kit: {
 		// A single-page app: every route is rendered in the browser from index.html,
 		// so any static host (and `vite preview`) can serve deep links.
-		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// Precompressed (.br, .gz) beside every file, for hosts that serve them: PGlite's
+		// 8.9 MB of wasm is 2.4 MB as brotli. The end-to-end tests skip it (it adds half a
+		// minute to a build and `vite preview` does not serve them).
+		adapter: adapter({
+			fallback: 'index.html',
+			strict: true,
+			precompress: process.env.BUURTATLAS_PRECOMPRESS !== 'off'
+		}),
 		typescript: {
 			// Type-check the scripts, benchmarks and configs as strictly as the app.
 			config: (tsconfig) => {

@@ -8,6 +8,15 @@ import { kindGroupOf } from '../../src/lib/kinds/kind-style';
 import { organisationKinds, collaborationKinds } from '../../src/lib/data/types';
 import nl from '../../messages/nl.json';
 import { loadSqlSources, openTestDatabase, type TestDatabase } from './harness';
+import { rpcSql } from '../../src/lib/data/embedded/rpc-sql';
+import { mapViewArgs, type RpcArgs, type RpcName } from '../../src/lib/data/backend';
+import {
+	anonymousClaims,
+	requestClaimsParams,
+	setRequestClaimsSql
+} from '../../src/lib/data/embedded/request-claims';
+import { openingQueries } from '../../src/lib/map/opening-view';
+import type { FirstPaintPayload } from '../../src/lib/data/embedded/first-paint';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -68,5 +77,54 @@ describe('the database snapshot the app ships', () => {
 		} finally {
 			await fromSnapshot.close();
 		}
+	});
+});
+
+describe('the first paint the app ships', () => {
+	const path = join(import.meta.dirname, '../../src/lib/data/embedded/generated/first-paint.json');
+	const snapshotPath = join(
+		import.meta.dirname,
+		'../../src/lib/data/embedded/generated/database-snapshot.tar.gz'
+	);
+
+	it('is what the shipped database answers an anonymous visitor, at every zoom the map opens at', async () => {
+		expect(existsSync(path), 'run `npm run db:snapshot`').toBe(true);
+		const shipped = JSON.parse(readFileSync(path, 'utf8')) as FirstPaintPayload;
+		expect(shipped.views.map((v) => v.query)).toEqual(openingQueries());
+		const snapshot = new Blob([readFileSync(snapshotPath)], { type: 'application/x-gzip' });
+		// The same database the browser loads, so that the ids agree.
+		const shippedDb = await openPglite(loadSqlSources(), { snapshot });
+		try {
+			await shippedDb.transaction(async (tx) => {
+				await tx.query(setRequestClaimsSql, requestClaimsParams(anonymousClaims));
+				const answer = async <N extends RpcName>(name: N, args: RpcArgs<N>) => {
+					const { sql, params } = rpcSql(name, args);
+					return (await tx.query<{ result: unknown }>(sql, params)).rows[0]!.result;
+				};
+				// map_view() promises no order within its lists.
+				const ordered = (answer: unknown) => {
+					const lists = answer as Record<string, unknown>;
+					const sorted = (rows: unknown) =>
+						[...(rows as unknown[][])].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+					return {
+						...lists,
+						organisations: sorted(lists['organisations']),
+						cells: sorted(lists['cells'])
+					};
+				};
+				for (const view of shipped.views) {
+					expect(ordered(view.answer), `zoom ${view.query.zoom}`).toEqual(
+						ordered(await answer('map_view', mapViewArgs(view.query)))
+					);
+				}
+				expect(shipped.reference_data).toEqual(await answer('reference_data', {}));
+				expect(shipped.atlas).toEqual(await answer('atlas', { max_organisations: 1000 }));
+			});
+		} finally {
+			await shippedDb.close();
+		}
+		// The opening view shows organisations: the map is not blank before the database starts.
+		const opening = shipped.views.find((v) => v.query.zoom === 12)!.answer as { shown: number };
+		expect(opening.shown).toBeGreaterThan(20);
 	});
 });

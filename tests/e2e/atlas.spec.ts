@@ -121,6 +121,68 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 	});
 
+	test('draws the first markers before it downloads the database, and remembers the view for a reload', async ({
+		page
+	}) => {
+		const requested: { url: string; at: number }[] = [];
+		page.on('request', (request) => requested.push({ url: request.url(), at: Date.now() }));
+		await page.goto('/');
+		// The poster: the build's answers for the opening view, as SVG, before MapLibre and PGlite.
+		await expect(page.getByTestId('map-poster').locator('circle').first()).toBeAttached();
+		await waitForMarkers(page);
+		const marked = await page.evaluate(
+			() =>
+				performance.timeOrigin +
+				performance.getEntriesByName('buurtatlas:first-markers')[0]!.startTime
+		);
+		const database = requested.filter((r) => /pglite|database-snapshot/.test(r.url));
+		expect(database.length).toBeGreaterThan(0);
+		expect(database.filter((r) => r.at < marked)).toEqual([]);
+		await expect(page.getByTestId('list-updating')).toHaveCount(0);
+
+		// What a reload draws first is small: the view's answer and the reference data.
+		const stored = await page.evaluate(() =>
+			Object.entries(localStorage)
+				.filter(([key]) => key.startsWith('buurtatlas:atlas:'))
+				.map(([key, value]) => ({ key, size: value.length }))
+		);
+		expect(stored.map((s) => s.key).sort()).toEqual([
+			'buurtatlas:atlas:embedded:browser',
+			'buurtatlas:atlas:embedded:browser:view'
+		]);
+		for (const { size } of stored) expect(size).toBeLessThan(100_000);
+	});
+
+	test('recovers from a first setup that a reload cut short', async ({ page }) => {
+		// What a reload in the middle of the first setup left: the mark that setup was under
+		// way, and an IndexedDB database with none of its files written yet.
+		await page.goto('/over');
+		await page.evaluate(async () => {
+			const open = (name: string, store?: string) =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open(name, 21);
+					request.onupgradeneeded = () => {
+						if (store) request.result.createObjectStore(store);
+					};
+					request.onsuccess = () => {
+						request.result.close();
+						resolve();
+					};
+					request.onerror = () => reject(request.error);
+				});
+			await open('buurtatlas-setup-under-way');
+			await open('/pglite/buurtatlas', 'FILE_DATA');
+		});
+		const snapshot = page.waitForRequest(/database-snapshot/);
+		await page.goto('/');
+		// The half database is dropped and the shipped one loaded, not an empty one set up.
+		await snapshot;
+		await expect(page.getByTestId('list-updating')).toHaveCount(0);
+		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
+		const marks = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+		expect(marks).not.toContain('buurtatlas-setup-under-way');
+	});
+
 	test('keeps the database across reloads and shares it between two tabs', async ({
 		page,
 		context

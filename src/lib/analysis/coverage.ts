@@ -129,7 +129,7 @@ export function coverage(
 }
 
 /** What the map colours: each area's class (see coverageClass), null for "no figures". */
-export type CoverageMap = ReadonlyMap<string, number | null>;
+export type { CoverageMap } from '$lib/places/coverage-map';
 
 /**
  * Classes for the choropleth, in initiatives per 1,000 inhabitants: none at

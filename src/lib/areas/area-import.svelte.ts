@@ -1,3 +1,4 @@
+import { connection } from '$lib/app/connection.svelte';
 /**
  * One import of areas and their figures, from choosing files to a written
  * batch: files are read in the import worker, planned against the areas the
@@ -57,9 +58,7 @@ export class AreaImportSession {
 		} catch (error) {
 			this.phase = 'failed';
 			this.problem =
-				error instanceof ImportFileError
-					? error.message
-					: describeError(error, atlasStore.backendKind);
+				error instanceof ImportFileError ? error.message : describeError(error, connection.kind);
 		}
 	}
 
@@ -70,7 +69,7 @@ export class AreaImportSession {
 
 	/** Asks the database what the import would do; a later request wins. */
 	async runCheck(): Promise<void> {
-		const backend = atlasStore.backend;
+		const backend = connection.backend;
 		const request = ++this.#checkRequest;
 		if (!backend || !this.hasRows || this.plan.missingYear.length > 0) {
 			this.check = { state: 'idle' };
@@ -87,7 +86,7 @@ export class AreaImportSession {
 	}
 
 	async write(): Promise<boolean> {
-		const backend = atlasStore.backend;
+		const backend = connection.backend;
 		if (!backend || this.writing) return false;
 		this.writing = true;
 		this.writeProblem = null;

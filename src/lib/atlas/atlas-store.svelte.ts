@@ -1,22 +1,20 @@
 /**
- * The atlas as the app holds it: which backend, how far loading got, the
- * organisations and collaborations, and the part of the map in view. One
- * instance for the page; map and list both read it and neither talks to the other.
+ * The atlas as the app holds it: the organisations and collaborations, the
+ * filters and what derives from them, and the part of the map in view. One
+ * instance for the page; map and list both read it and neither talks to the
+ * other. The backend it reads from belongs to `connection`.
  */
 import {
-	configuredBackend,
-	connect,
 	firstPaint,
-	onSetupStep,
 	type AreaBoundaries,
 	type AreaFigures,
 	type Atlas,
 	type AtlasCounts,
 	type Backend,
-	type BackendInfo,
 	type BoundingBox,
 	type ReferenceData
 } from '$lib/data';
+import { connection, type LoadState } from '$lib/app/connection.svelte';
 import { untrack } from 'svelte';
 import { isInside } from '$lib/places/bounds';
 import {
@@ -26,9 +24,15 @@ import {
 	toAtlasQuery,
 	type AtlasFilters
 } from './atlas-filters';
-import { cacheKey, readCachedAtlas, writeCachedAtlas, type CachedAtlas } from './atlas-cache';
+import {
+	cacheKey,
+	readCachedAtlas,
+	readCachedView,
+	writeCachedAtlas,
+	writeCachedView,
+	type CachedView
+} from './atlas-cache';
 import { nearby, type Near, type NearbyOrganisation } from '$lib/places/near';
-import type { CoverageMap } from '$lib/analysis/coverage';
 import { withPreview } from '$lib/places/area-bounds';
 
 /**
@@ -60,17 +64,13 @@ function configuredLimits(): { organisations: number; collaborations: number } {
 /** Ids of organisations that an import would add: not in the database yet. */
 export const previewPrefix = 'preview:';
 
-export type LoadState =
-	| { phase: 'starting' }
-	| { phase: 'migrating'; done: number; total: number }
-	| { phase: 'seeding' }
-	| { phase: 'fetching' }
-	| { phase: 'ready' }
-	| { phase: 'failed'; error: unknown };
+/**
+ * How long the embedded database waits for the map to draw what was known
+ * before it, at most: both compete for the same network and cores.
+ */
+const headStartWaitMs = 2500;
 
 export class AtlasStore {
-	#load = $state<LoadState>({ phase: 'starting' });
-	#backend = $state.raw<Backend | null>(null);
 	#atlas = $state.raw<Atlas | null>(null);
 	#reference = $state.raw<ReferenceData | null>(null);
 	#viewBounds = $state.raw<BoundingBox | null>(null);
@@ -86,8 +86,6 @@ export class AtlasStore {
 	#selectionError = $state.raw<unknown>(null);
 	#selectionRequest = 0;
 	#selected: Promise<void> = Promise.resolve();
-	/** The coverage a coordinator chose to see on the map: a class per area. */
-	#coverageMap = $state.raw<CoverageMap | null>(null);
 	/** What an import would add, drawn with the atlas until it is written or dropped. */
 	#preview = $state.raw<Atlas | null>(null);
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
@@ -95,16 +93,27 @@ export class AtlasStore {
 	#started = false;
 	/** Counts the database's answers: a new one means the data may have changed (an edit, an import). */
 	#revision = $state(0);
+	/** The last failure to read the atlas from a backend that answers. */
+	#fetchError = $state.raw<unknown>(null);
+	/** Map views known before the backend answers (first paint, or this browser's last view). */
+	#earlierViews = $state.raw<CachedView[]>([]);
+	#drawn = () => {};
+	readonly #markersDrawn = new Promise<void>((resolve) => (this.#drawn = resolve));
+	/** Where earlier answers are kept: per backend. */
+	readonly #cacheKey = cacheKey(connection.info);
 
-	/** The configured backend; the cache of earlier answers is kept per backend. */
-	readonly backendInfo: BackendInfo = configuredBackend();
-	readonly backendKind = this.backendInfo.kind;
+	/** How far loading got: ready once there is an atlas to show, live or earlier. */
+	readonly load = $derived.by((): LoadState => {
+		const state = connection.state;
+		if (state.phase === 'failed') return state;
+		if (this.#fetchError) return { phase: 'failed', error: this.#fetchError };
+		if (this.#atlas) return { phase: 'ready' };
+		return state.phase === 'ready' ? { phase: 'fetching' } : state;
+	});
 
-	get load(): LoadState {
-		return this.#load;
-	}
-	get backend(): Backend | null {
-		return this.#backend;
+	/** Answers for the map's view known before the backend answers; see MapViewReader.showEarlier. */
+	get earlierViews(): readonly CachedView[] {
+		return this.#earlierViews;
 	}
 	/** The atlas as shown: the database's answer, with an import's preview if there is one. */
 	get atlas(): Atlas | null {
@@ -232,12 +241,6 @@ export class AtlasStore {
 	get areaFigures(): AreaFigures[] | null {
 		return this.#areaFigures;
 	}
-	get coverageMap(): CoverageMap | null {
-		return this.#coverageMap;
-	}
-	setCoverageMap(coverage: CoverageMap | null): void {
-		this.#coverageMap = coverage;
-	}
 	get near(): Near | null {
 		return this.#near;
 	}
@@ -253,15 +256,23 @@ export class AtlasStore {
 	 * drafts stay out of this browser's storage.
 	 */
 	async refresh({ cache }: { cache: boolean }): Promise<void> {
-		const backend = this.#backend;
+		const backend = connection.backend;
 		if (!backend) return;
 		const atlas = await backend.atlas({ limits: this.limits });
 		this.#atlas = atlas;
 		this.#revision++;
 		await this.#select(untrack(() => this.#filters));
 		const reference = this.#reference;
-		if (cache && reference)
-			writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
+		if (cache && reference) writeCachedAtlas(storage(), this.#cacheKey, { atlas, reference });
+	}
+
+	/**
+	 * Keeps the map's live answer for the next start, for an anonymous visitor
+	 * only: a member's drafts stay out of this browser's storage.
+	 */
+	rememberView(view: CachedView): void {
+		const backend = connection.backend;
+		if (backend && !backend.auth.session()) writeCachedView(storage(), this.#cacheKey, view);
 	}
 
 	/** Filters come from the URL; the page passes them on whenever it changes. */
@@ -286,7 +297,7 @@ export class AtlasStore {
 	/** Asks the database for what these filters show; only the latest request's answer is kept. */
 	async #select(filters: AtlasFilters): Promise<void> {
 		const request = ++this.#selectionRequest;
-		const backend = untrack(() => this.#backend);
+		const backend = untrack(() => connection.backend);
 		if (!backend || activeFilterCount(filters) === 0) {
 			this.#selection = null;
 			this.#selecting = false;
@@ -308,17 +319,27 @@ export class AtlasStore {
 		}
 	}
 
-	/** Starts loading once; later calls are no-ops unless the last attempt failed. */
+	/**
+	 * Starts loading, once: draws what is known before the backend answers, and
+	 * asks the backend for the live atlas as soon as it is there (and again
+	 * after a retry brings it back).
+	 */
 	start(): void {
 		if (this.#started) return;
 		this.#started = true;
-		void this.#run();
+		connection.onOpen((backend) => void this.#fetch(backend));
+		void this.#openAfterHeadStart();
 	}
 
+	/** After a failure: starts the backend again, or asks it again for the atlas. */
 	retry(): void {
-		if (this.#load.phase !== 'failed') return;
-		this.#load = { phase: 'starting' };
-		void this.#run();
+		if (connection.state.phase === 'failed') connection.retry();
+		else if (this.#fetchError && connection.backend) void this.#fetch(connection.backend);
+	}
+
+	/** The map has drawn its first markers: the backend may start now. */
+	markersDrawn(): void {
+		this.#drawn();
 	}
 
 	setViewBounds(bounds: BoundingBox): void {
@@ -328,27 +349,32 @@ export class AtlasStore {
 	/** An import's new organisations, drawn on the map beside what the database answers. */
 	readonly previewOrganisations = $derived(this.#preview?.organisations ?? []);
 
-	async #run(): Promise<void> {
-		const stopListening = onSetupStep((step) => {
-			if (this.#load.phase === 'ready') return;
-			if (step.step === 'migration') {
-				this.#load = { phase: 'migrating', done: step.done, total: step.total };
-			} else if (step.step === 'seed') {
-				this.#load = { phase: 'seeding' };
-			}
-		});
-		const connecting = connect();
-		void this.#showEarlierAnswer();
+	/**
+	 * The backend starts once the map has drawn what was known before it, or
+	 * after a short wait if that does not come (no WebGL, say): the embedded
+	 * database's download and start would otherwise slow the first markers
+	 * down. Without anything to draw, it starts at once.
+	 */
+	async #openAfterHeadStart(): Promise<void> {
+		if (await this.#showEarlierAnswers()) {
+			await Promise.race([
+				this.#markersDrawn,
+				new Promise((resolve) => setTimeout(resolve, headStartWaitMs))
+			]);
+		}
+		// A failure shows in `load`; retry() starts again.
+		connection.open().catch(() => {});
+	}
+
+	async #fetch(backend: Backend): Promise<void> {
+		this.#fetchError = null;
 		try {
-			const backend = await connecting;
-			performance.mark('buurtatlas:backend-ready');
-			this.#backend = backend;
-			if (this.#load.phase !== 'ready') this.#load = { phase: 'fetching' };
 			const [reference, atlas] = await Promise.all([
 				backend.referenceData(),
 				backend.atlas({ limits: this.limits })
 			]);
-			this.#show({ atlas, reference });
+			this.#reference = reference;
+			this.#atlas = atlas;
 			this.#revision++;
 			this.#updating = false;
 			this.#selected = this.#select(untrack(() => this.#filters));
@@ -356,34 +382,33 @@ export class AtlasStore {
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
 			if (!backend.auth.session()) {
-				writeCachedAtlas(storage(), cacheKey(this.backendInfo), { atlas, reference });
+				writeCachedAtlas(storage(), this.#cacheKey, { atlas, reference });
 			}
 		} catch (error) {
+			console.error(error);
 			this.#updating = false;
-			this.#load = { phase: 'failed', error };
-		} finally {
-			stopListening();
+			this.#fetchError = error;
 		}
 	}
 
 	/**
-	 * Draws an earlier answer while the backend starts, if there is one: the last
-	 * live answer this browser saw, or a new embedded database's own seed.
+	 * Draws earlier answers while the backend starts, if there are any: the last
+	 * ones this browser saw, or a new embedded database's own seeded answers.
+	 * True when there is something to draw.
 	 */
-	async #showEarlierAnswer(): Promise<void> {
-		const earlier =
-			readCachedAtlas(storage(), cacheKey(this.backendInfo)) ??
-			(await firstPaint().catch(() => null));
-		if (!earlier || this.#atlas) return;
-		if (this.#load.phase === 'failed') {
-			// Still draw it on the map, but never let it hide the failure.
-			this.#reference = earlier.reference;
-			this.#atlas = earlier.atlas;
-			return;
-		}
-		this.#show(earlier);
+	async #showEarlierAnswers(): Promise<boolean> {
+		const cached = readCachedAtlas(storage(), this.#cacheKey);
+		const view = readCachedView(storage(), this.#cacheKey);
+		const earlier = cached
+			? { ...cached, views: view ? [view] : [] }
+			: await firstPaint().catch(() => null);
+		if (!earlier || this.#atlas || connection.backend) return false;
+		this.#reference = earlier.reference;
+		this.#atlas = earlier.atlas;
+		this.#earlierViews = earlier.views;
 		this.#updating = true;
 		performance.mark('buurtatlas:earlier-answer-shown');
+		return earlier.atlas !== null || earlier.views.length > 0;
 	}
 
 	/**
@@ -403,7 +428,7 @@ export class AtlasStore {
 
 	/** After areas changed (an import or its undo): areas, outlines, figures and who lies where. */
 	async refreshAreas(): Promise<void> {
-		const backend = this.#backend;
+		const backend = connection.backend;
 		if (!backend) return;
 		const [reference, atlas] = await Promise.all([
 			backend.referenceData(),
@@ -413,12 +438,6 @@ export class AtlasStore {
 		this.#atlas = atlas;
 		this.#revision++;
 		await Promise.all([this.#select(untrack(() => this.#filters)), this.#loadAreas(backend)]);
-	}
-
-	#show({ atlas, reference }: CachedAtlas): void {
-		this.#reference = reference;
-		this.#atlas = atlas;
-		this.#load = { phase: 'ready' };
 	}
 }
 

@@ -289,6 +289,25 @@ export type RpcTransport = <N extends RpcName>(
 ) => Promise<unknown>;
 
 /** A backend over any transport: the methods, their arguments and the decoding are shared. */
+/** map_view()'s arguments for a question of the map (also used by the build's first paint). */
+export function mapViewArgs(query: MapViewQuery): RpcArgs<'map_view'> {
+	const [west, south, east, north] = query.bbox;
+	return {
+		west,
+		south,
+		east,
+		north,
+		zoom: query.zoom,
+		theme_ids: nonEmpty(query.themes),
+		kind_ids: nonEmpty(query.kinds),
+		area_ids: nonEmpty(query.areas),
+		language_ids: nonEmpty(query.languages),
+		open_only: query.openToNewcomers || null,
+		query: query.query?.trim() || null,
+		with_ties: query.withTies ?? false
+	};
+}
+
 export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: AuthPort): Backend {
 	return {
 		info,
@@ -437,26 +456,7 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 			);
 		},
 		async mapView(query, signal) {
-			const [west, south, east, north] = query.bbox;
-			const payload = await call(
-				'map_view',
-				{
-					west,
-					south,
-					east,
-					north,
-					zoom: query.zoom,
-					theme_ids: nonEmpty(query.themes),
-					kind_ids: nonEmpty(query.kinds),
-					area_ids: nonEmpty(query.areas),
-					language_ids: nonEmpty(query.languages),
-					open_only: query.openToNewcomers || null,
-					query: query.query?.trim() || null,
-					with_ties: query.withTies ?? false
-				},
-				{ signal }
-			);
-			return decodeMapView(payload);
+			return decodeMapView(await call('map_view', mapViewArgs(query), { signal }));
 		},
 		async organisation(slug) {
 			return decodeOrganisationDetail(

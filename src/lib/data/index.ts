@@ -6,8 +6,8 @@
  */
 import { env } from '$env/dynamic/public';
 import { embeddedLocation, hostedLocation, type Backend, type BackendInfo } from './backend';
-import { decodeAtlas, decodeReferenceData } from './decode';
-import type { Atlas, ReferenceData } from './types';
+import { decodeAtlas, decodeMapView, decodeReferenceData } from './decode';
+import type { EarlyAnswers } from './types';
 
 export type { Backend, BackendInfo, BackendKind } from './backend';
 export { BackendError, type BackendErrorCode } from './errors';
@@ -47,16 +47,26 @@ async function open(): Promise<Backend> {
 
 /**
  * Answers to show before the backend is ready, when the port knows them for
- * certain: a new embedded database's own seeded answers. Null otherwise.
+ * certain: a new embedded database's own seeded answers (the reference data,
+ * the opening view of the map, and the atlas when it is small). Null otherwise.
+ * Asked once per page; the route asks early, so the answers download before
+ * the map's code does.
  */
-export async function firstPaint(): Promise<{ atlas: Atlas; reference: ReferenceData } | null> {
+export function firstPaint(): Promise<EarlyAnswers | null> {
+	seeded ??= seededAnswers().catch(() => null);
+	return seeded;
+}
+let seeded: Promise<EarlyAnswers | null> | undefined;
+
+async function seededAnswers(): Promise<EarlyAnswers | null> {
 	if (configuredBackend().kind !== 'embedded') return null;
 	const { seededAnswers } = await import('./embedded/first-paint');
 	const answers = await seededAnswers();
 	if (!answers) return null;
 	return {
-		atlas: decodeAtlas(answers.atlas),
-		reference: decodeReferenceData(answers.reference_data)
+		reference: decodeReferenceData(answers.reference_data),
+		atlas: answers.atlas === null ? null : decodeAtlas(answers.atlas),
+		views: answers.views.map(({ query, answer }) => ({ query, answer: decodeMapView(answer) }))
 	};
 }
 

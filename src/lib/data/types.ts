@@ -197,6 +197,15 @@ export interface MapViewAnswer {
 	shown: number;
 }
 
+/** What the map and list can draw before the backend has started. */
+export interface EarlyAnswers {
+	reference: ReferenceData;
+	/** Left out when large: parsing it would hold up the first screen. */
+	atlas: Atlas | null;
+	/** map_view() answers, each with the question it answered. */
+	views: { query: MapViewQuery; answer: MapViewAnswer }[];
+}
+
 /** One area in the network between areas: its organisations counted, by kind group. */
 export interface AreaNode {
 	id: string;

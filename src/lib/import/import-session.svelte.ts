@@ -8,7 +8,7 @@
 import { m } from '$lib/paraglide/messages';
 import { atlasStore, previewPrefix } from '$lib/atlas/atlas-store.svelte';
 import { mapCommands } from '$lib/map/map-commands.svelte';
-import { accountStore } from '$lib/account/account-store.svelte';
+import { accountStore } from '$lib/app/account.svelte';
 import type { Atlas, AtlasOrganisation, ImportOutcome } from '$lib/data';
 import { appGeocoder } from '$lib/places/pdok-geocoder';
 import { classifyTables, proposeMapping, type OrganisationField, type TieField } from './columns';

@@ -1,7 +1,8 @@
 /**
  * What the rest of the app asks of the map: show these bounds, these
  * organisations or these areas; let the next click choose a point (for "near
- * me" or for a form); draw the point a form is choosing. The map reads this
+ * me" or for a form); draw the point a form is choosing; colour the areas by
+ * coverage. The map reads this
  * and nothing else steers it; nobody reads the map's internals.
  */
 import { untrack } from 'svelte';
@@ -9,6 +10,7 @@ import type { AreaBoundaries, BoundingBox } from '$lib/data';
 import { boundsOf } from '$lib/places/bounds';
 import { areaBounds } from '$lib/places/area-bounds';
 import type { LngLat } from '$lib/places/distance';
+import type { CoverageMap } from '$lib/places/coverage-map';
 
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
 export interface FitRequest {
@@ -21,6 +23,7 @@ export class MapCommands {
 	/** True while the next click on the map chooses a point. */
 	#picking = $state(false);
 	#draftPoint = $state.raw<LngLat | null>(null);
+	#coverage = $state.raw<CoverageMap | null>(null);
 	/** Whoever asked for the next click on the map (a form choosing a location), if anyone. */
 	#pointRequest: ((point: LngLat) => void) | null = null;
 
@@ -33,6 +36,14 @@ export class MapCommands {
 	/** The point a form is choosing for an organisation, drawn on the map while it is open. */
 	get draftPoint(): LngLat | null {
 		return this.#draftPoint;
+	}
+
+	/** The coverage a coordinator chose to see on the map: a class per area; null for none. */
+	get coverage(): CoverageMap | null {
+		return this.#coverage;
+	}
+	showCoverage(coverage: CoverageMap | null): void {
+		this.#coverage = coverage;
 	}
 
 	/** Asks the map to show these bounds (nothing for null). */

@@ -15,6 +15,14 @@ export class MapViewReader {
 	#shown: MapViewQuery | null = null;
 	#pending: { query: MapViewQuery; controller: AbortController } | null = null;
 
+	/**
+	 * The question the live answer on screen answered; null while an earlier
+	 * answer (or none) is shown.
+	 */
+	get shownQuery(): MapViewQuery | null {
+		return this.#answer ? this.#shown : null;
+	}
+
 	/** The database's answer for the view, or null until the first one arrives. */
 	get answer(): MapViewAnswer | null {
 		return this.#answer;
@@ -56,6 +64,21 @@ export class MapViewReader {
 				this.#reading = false;
 			}
 		}
+	}
+
+	/**
+	 * Draws an answer known before the backend has started (the build's first
+	 * paint, or the last view this browser saw) if one covers the view and no
+	 * live answer is shown. The next read still asks the database.
+	 */
+	showEarlier(
+		earlier: readonly { query: MapViewQuery; answer: MapViewAnswer }[],
+		query: MapViewQuery,
+		viewport: Viewport
+	): void {
+		if (this.#shown) return;
+		const known = earlier.find((view) => covers(view.query, query, viewport));
+		if (known) this.#answer = known.answer;
 	}
 
 	/** The data changed (an edit, an import): the next read asks again, keeping this answer on screen. */

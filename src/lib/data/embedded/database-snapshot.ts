@@ -24,6 +24,43 @@ export async function databaseExists(dataDir: string): Promise<boolean> {
 }
 
 /**
+ * A first setup writes the whole database to IndexedDB, which takes a moment;
+ * a reload in that moment used to leave half a database that the next start
+ * could not use (7-8 s to recover, or a failure). While a first setup is under
+ * way an empty IndexedDB database of this name exists; if it is still there
+ * at the next start, that setup was cut short, and its half is dropped.
+ * (Marking the start rather than the end leaves databases older than the mark alone.)
+ */
+const setupMark = 'buurtatlas-setup-under-way';
+
+export async function setupWasInterrupted(): Promise<boolean> {
+	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+	return (await indexedDB.databases()).some((database) => database.name === setupMark);
+}
+
+export function markSetupUnderWay(underWay: boolean): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const request = underWay ? indexedDB.open(setupMark) : indexedDB.deleteDatabase(setupMark);
+		request.onsuccess = () => {
+			if (request.result instanceof IDBDatabase) request.result.close();
+			resolve();
+		};
+		request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${setupMark} refused`));
+	});
+}
+
+/** Drops the IndexedDB database that holds `dataDir`, e.g. after an interrupted setup. */
+export function dropDatabase(dataDir: string): Promise<void> {
+	const name = indexedDbName(dataDir);
+	return new Promise((resolve, reject) => {
+		if (!name) return resolve();
+		const request = indexedDB.deleteDatabase(name);
+		request.onsuccess = () => resolve();
+		request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} not dropped`));
+	});
+}
+
+/**
  * Fetches the snapshot. Servers may send a .tar.gz with Content-Encoding: gzip,
  * in which case the browser has already unpacked it, so the bytes decide.
  */

@@ -9,7 +9,14 @@ import type { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import snapshotUrl from './generated/database-snapshot.tar.gz?url';
 import { serveCalls } from './database-calls';
-import { databaseExists, fetchSnapshot } from './database-snapshot';
+import {
+	databaseExists,
+	dropDatabase,
+	fetchSnapshot,
+	indexedDbName,
+	markSetupUnderWay,
+	setupWasInterrupted
+} from './database-snapshot';
 import { openPglite } from './open-pglite';
 import { announceSetupStep } from './setup-progress';
 import { sqlSources } from './sql-sources';
@@ -17,10 +24,19 @@ import { sqlSources } from './sql-sources';
 void worker({
 	async init({ dataDir = 'memory://' }) {
 		try {
+			const kept = indexedDbName(dataDir) !== null;
+			if (kept && (await setupWasInterrupted())) await dropDatabase(dataDir);
 			const fresh = !(await databaseExists(dataDir));
+			if (fresh && kept) await markSetupUnderWay(true);
 			const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
 			const db = await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
-			serveCalls(db, durableSync(db));
+			const sync = durableSync(db);
+			if (fresh && kept) {
+				// Only once all of it is in IndexedDB is the new database whole.
+				await sync();
+				await markSetupUnderWay(false);
+			}
+			serveCalls(db, sync);
 			return db;
 		} catch (error) {
 			// PGlite's worker protocol has no way to report a failed start; without

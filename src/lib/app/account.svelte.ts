@@ -1,9 +1,10 @@
 /**
- * Who is signed in, and what they may do: one state for the whole app. It
- * follows the backend's auth port; every change of user reloads the account
+ * Who is signed in, and what they may do: one state for the whole app, beside
+ * the connection that owns the backend. It follows the backend's auth port; every change of user reloads the account
  * and the atlas, since row-level security now shows a different atlas.
  */
 import type { Account, Backend, Session, SignInMethod } from '$lib/data';
+import { connection } from './connection.svelte';
 
 export class AccountStore {
 	#backend: Backend | null = null;
@@ -81,3 +82,5 @@ export class AccountStore {
 }
 
 export const accountStore = new AccountStore();
+// Sign-in follows the backend once it is there.
+connection.onOpen((backend) => accountStore.connect(backend));
