@@ -61,16 +61,23 @@ const groupColour: ExpressionSpecification = [
 	kindGroupColour.other
 ];
 
+/** A counted circle's radius: 13 px, and larger from 10, 50, 500 and 5,000 on. */
+export const countRadiusSteps = [13, 10, 16, 50, 20, 500, 25, 5000, 30] as const;
+/** A counted circle is in the residents' colour when at least this share is resident-led. */
+export const residentLedShare = 0.5;
+/** A single organisation's radius by zoom: [zoom, radius] pairs, interpolated. */
+export const pointRadiusStops = [6, 3.5, 12, 7, 16, 10] as const;
+
 /** Clusters and the database's cells alike: a circle sized by its count, with the count on it. */
 const countPaint = {
 	// Mostly resident-led in their colour, the rest in the institutions'.
 	'circle-color': [
 		'case',
-		['>=', ['/', ['get', 'residentLed'], ['get', 'point_count']], 0.5],
+		['>=', ['/', ['get', 'residentLed'], ['get', 'point_count']], residentLedShare],
 		kindGroupColour.resident_led,
 		kindGroupColour.institution
 	],
-	'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 500, 25, 5000, 30],
+	'circle-radius': ['step', ['get', 'point_count'], ...countRadiusSteps],
 	'circle-stroke-color': '#ffffff',
 	'circle-stroke-width': 2.5
 } satisfies CirclePaint;
@@ -263,7 +270,7 @@ export function addProjectLayers(
 			source: organisationsSource,
 			filter: ['!', ['has', 'point_count']],
 			paint: {
-				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3.5, 12, 7, 16, 10],
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], ...pointRadiusStops],
 				'circle-color': groupColour,
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2]
