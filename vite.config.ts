@@ -15,7 +15,23 @@ export default defineConfig({
 	// PGlite loads its wasm and data files relative to its own module; pre-bundling breaks that.
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	worker: { format: 'es' },
-	build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+	build: {
+		target: 'es2022',
+		chunkSizeWarningLimit: 1200,
+		rolldownOptions: {
+			output: {
+				advancedChunks: {
+					groups: [
+						{
+							name: 'shared',
+							test: /src\/lib\/(app|atlas|data\/(?!embedded|hosted)|kinds|places|i18n|paraglide)|node_modules\/(svelte|@sveltejs|esm-env|devalue|clsx)/,
+							minShareCount: 2
+						}
+					]
+				}
+			}
+		}
+	},
 	test: {
 		projects: [
 			{

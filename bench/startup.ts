@@ -106,6 +106,8 @@ async function load(
 	}
 	await mark('buurtatlas:data-ready');
 	await mark('buurtatlas:first-markers');
+	// The map's live view too: it is what the next start draws first.
+	await mark('buurtatlas:live-view');
 	const { marks, origin: timeOrigin } = await page.evaluate(() => ({
 		marks: Object.fromEntries(
 			performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])

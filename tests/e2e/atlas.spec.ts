@@ -126,10 +126,21 @@ test.describe('the atlas on the embedded database', () => {
 	}) => {
 		const requested: { url: string; at: number }[] = [];
 		page.on('request', (request) => requested.push({ url: request.url(), at: Date.now() }));
+		// Hold MapLibre's worker back, so that MapLibre cannot draw before the poster is seen.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/maplibre-gl-worker/, async (route) => {
+			await held;
+			await route.continue();
+		});
 		await page.goto('/');
 		// The poster: the build's answers for the opening view, as SVG, before MapLibre and PGlite.
-		await expect(page.getByTestId('map-poster').locator('circle').first()).toBeAttached();
+		const poster = page.getByTestId('map-poster');
+		await expect(poster.locator('circle').first()).toBeVisible();
+		expect(await poster.locator('circle').count()).toBeGreaterThan(20);
+		release();
 		await waitForMarkers(page);
+		await expect(poster).toHaveCount(0);
 		const marked = await page.evaluate(
 			() =>
 				performance.timeOrigin +
@@ -179,8 +190,10 @@ test.describe('the atlas on the embedded database', () => {
 		await snapshot;
 		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 		await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
-		const marks = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-		expect(marks).not.toContain('buurtatlas-setup-under-way');
+		// Once all of it is in IndexedDB, the mark goes.
+		await expect
+			.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
+			.not.toContain('buurtatlas-setup-under-way');
 	});
 
 	test('keeps the database across reloads and shares it between two tabs', async ({

@@ -91,7 +91,7 @@ export class AtlasStore {
 	/** True while the atlas shown is an earlier answer and the live one is on its way. */
 	#updating = $state(false);
 	#started = false;
-	/** Counts the database's answers: a new one means the data may have changed (an edit, an import). */
+	/** Grows when the data may have changed (an edit, an import, another user signed in). */
 	#revision = $state(0);
 	/** The last failure to read the atlas from a backend that answers. */
 	#fetchError = $state.raw<unknown>(null);
@@ -160,7 +160,7 @@ export class AtlasStore {
 	get updating(): boolean {
 		return this.#updating;
 	}
-	/** Grows with each new answer from the database; reads of the map's view follow it. */
+	/** Grows when the data may have changed; reads of the map's view follow it. */
 	get revision(): number {
 		return this.#revision;
 	}
@@ -375,7 +375,7 @@ export class AtlasStore {
 			]);
 			this.#reference = reference;
 			this.#atlas = atlas;
-			this.#revision++;
+			// Not a new revision: the data is what the backend had when the map asked it.
 			this.#updating = false;
 			this.#selected = this.#select(untrack(() => this.#filters));
 			void this.#loadAreas(backend);

@@ -31,12 +31,14 @@ void worker({
 			const snapshot = fresh ? await fetchSnapshot(snapshotUrl) : undefined;
 			const db = await openPglite(sqlSources, { dataDir, snapshot, onStep: announceSetupStep });
 			const sync = durableSync(db);
-			if (fresh && kept) {
-				// Only once all of it is in IndexedDB is the new database whole.
-				await sync();
-				await markSetupUnderWay(false);
-			}
 			serveCalls(db, sync);
+			if (fresh && kept) {
+				// Only once all of it is in IndexedDB is the new database whole. The tab does
+				// not wait for that: a reload before it drops the half and starts again.
+				void sync()
+					.then(() => markSetupUnderWay(false))
+					.catch((error: unknown) => console.error('First setup not kept', error));
+			}
 			return db;
 		} catch (error) {
 			// PGlite's worker protocol has no way to report a failed start; without
