@@ -10,11 +10,12 @@
  * Prints the median performance score and its main metrics; asserts nothing.
  * Targets (issue 13): performance at least 0.95 on desktop and 0.8 on mobile.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumExecutable } from '../tests/chromium';
+import { startPreview } from './preview-server';
 
 const port = 4182;
 const url = `http://localhost:${port}/`;
@@ -25,22 +26,6 @@ const targets = { desktop: 0.95, mobile: 0.8 };
 interface Report {
 	categories: { performance: { score: number } };
 	audits: Record<string, { numericValue?: number }>;
-}
-
-async function startServer(): Promise<() => void> {
-	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-		stdio: 'ignore',
-		detached: true
-	});
-	for (let i = 0; i < 60; i += 1) {
-		try {
-			if ((await fetch(url)).ok) return () => process.kill(-server.pid!);
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('vite preview did not start');
 }
 
 function audit(formFactor: 'desktop' | 'mobile'): Report {
@@ -76,7 +61,7 @@ function audit(formFactor: 'desktop' | 'mobile'): Report {
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const stop = await startServer();
+const stop = await startPreview(port);
 try {
 	console.log(`Lighthouse (${lighthouse}), performance, median of ${runs} runs:\n`);
 	for (const formFactor of ['desktop', 'mobile'] as const) {

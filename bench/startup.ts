@@ -18,11 +18,12 @@
  * Postgres is created from nothing in the browser and nothing is drawn before
  * it answers. Prints numbers; asserts nothing.
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
+import { startPreview } from './preview-server';
 
 const port = 4180;
 const origin = `http://localhost:${port}`;
@@ -36,22 +37,6 @@ interface Load {
 	scripts: { url: string; gzip: number }[];
 	/** Bytes over the wire (headers and bodies, workers' too) before the first markers. */
 	beforeMarkers: number;
-}
-
-async function startServer(): Promise<() => void> {
-	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-		stdio: 'ignore',
-		detached: true
-	});
-	for (let i = 0; i < 60; i += 1) {
-		try {
-			if ((await fetch(origin)).ok) return () => process.kill(-server.pid!);
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('vite preview did not start');
 }
 
 async function newContext(browser: Browser, headStart: boolean): Promise<BrowserContext> {
@@ -165,7 +150,7 @@ function build(extraOrganisations: number) {
 }
 
 async function measure(label: string) {
-	const stop = await startServer();
+	const stop = await startPreview(port);
 	const browser = await chromium.launch({
 		executablePath: chromiumExecutable,
 		args: chromiumArgs

@@ -298,13 +298,20 @@ export function mapViewArgs(query: MapViewQuery): RpcArgs<'map_view'> {
 		east,
 		north,
 		zoom: query.zoom,
+		...filterArgs(query),
+		with_ties: query.withTies ?? false
+	};
+}
+
+/** The filters as atlas(), map_view() and area_network() take them: one meaning, in SQL. */
+function filterArgs(query: Omit<AtlasQuery, 'bbox' | 'limits'>) {
+	return {
 		theme_ids: nonEmpty(query.themes),
 		kind_ids: nonEmpty(query.kinds),
 		area_ids: nonEmpty(query.areas),
 		language_ids: nonEmpty(query.languages),
 		open_only: query.openToNewcomers || null,
-		query: query.query?.trim() || null,
-		with_ties: query.withTies ?? false
+		query: query.query?.trim() || null
 	};
 }
 
@@ -431,12 +438,7 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				south,
 				east,
 				north,
-				theme_ids: nonEmpty(query.themes),
-				kind_ids: nonEmpty(query.kinds),
-				area_ids: nonEmpty(query.areas),
-				language_ids: nonEmpty(query.languages),
-				open_only: query.openToNewcomers || null,
-				query: query.query?.trim() || null,
+				...filterArgs(query),
 				max_organisations: query.limits?.organisations ?? null,
 				max_collaborations: query.limits?.collaborations ?? null
 			});
@@ -446,12 +448,7 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 			return decodeAreaNetwork(
 				await call('area_network', {
 					level,
-					theme_ids: nonEmpty(query.themes),
-					kind_ids: nonEmpty(query.kinds),
-					area_ids: nonEmpty(query.areas),
-					language_ids: nonEmpty(query.languages),
-					open_only: query.openToNewcomers || null,
-					query: query.query?.trim() || null
+					...filterArgs(query)
 				})
 			);
 		},
