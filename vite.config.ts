@@ -24,7 +24,7 @@ export default defineConfig({
 					groups: [
 						{
 							name: 'shared',
-							test: /src\/lib\/(app|atlas|data\/(?!embedded|hosted)|kinds|places|i18n|paraglide)|node_modules\/(svelte|@sveltejs|esm-env|devalue|clsx)/,
+							test: /src\/lib\/(atlas|kinds|places|i18n|paraglide)|node_modules\/(svelte|@sveltejs|esm-env|devalue|clsx)/,
 							minShareCount: 2
 						}
 					]
