@@ -23,10 +23,15 @@ const snapshotPath = join(
 
 let db: PGlite;
 let stopServing = () => {};
+const serve = () =>
+	serveCalls(db, async () => {
+		await holdSync;
+		syncs += 1;
+	});
 const callers: ReturnType<typeof createCaller>[] = [];
 /** A tab's caller, closed after the tests so no channel keeps the process alive. */
-function caller() {
-	const made = createCaller(election);
+function caller(database = election) {
+	const made = createCaller(database);
 	callers.push(made);
 	return made.call;
 }
@@ -44,10 +49,7 @@ const election = {
 beforeAll(async () => {
 	const snapshot = new Blob([readFileSync(snapshotPath)], { type: 'application/x-gzip' });
 	db = await openPglite(loadSqlSources(), { snapshot });
-	stopServing = serveCalls(db, async () => {
-		await holdSync;
-		syncs += 1;
-	});
+	stopServing = serve();
 });
 afterAll(async () => {
 	for (const made of callers) made.close();
@@ -131,5 +133,45 @@ describe('a call to the leader', () => {
 		await expect(pending).rejects.toBeInstanceOf(LeaderChangedError);
 		release();
 		await held;
+	});
+
+	it('goes out once the leader serves, without waiting for PGlite’s own client', async () => {
+		// PGlite's client in this tab is never ready here; only the leader's word counts.
+		const neverReady = { ...election, waitReady: new Promise<void>(() => {}) };
+		const send = caller(neverReady);
+		expect(await send({ claims: anon, ...rpcSql('reference_data', {}), writes: false })).toEqual(
+			expect.objectContaining({ themes: expect.any(Array) })
+		);
+
+		// A tab that starts before any leader serves waits for it, then is answered.
+		stopServing();
+		const early = caller(neverReady);
+		let answered = false;
+		const pending = early({ claims: anon, ...rpcSql('reference_data', {}), writes: false }).then(
+			(answer) => ((answered = true), answer)
+		);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(answered).toBe(false);
+		stopServing = serve();
+		expect(await pending).toEqual(expect.objectContaining({ themes: expect.any(Array) }));
+	});
+
+	it('says once when the first calls are answered and none waits', async () => {
+		stopServing();
+		let settled = 0;
+		stopServing = serveCalls(db, async () => {}, { onSettled: () => (settled += 1) });
+		const send = caller();
+		const read = () => send({ claims: anon, ...rpcSql('reference_data', {}), writes: false });
+		await Promise.all([read(), read()]);
+		// Answered, but not yet settled: another call may follow at once.
+		expect(settled).toBe(0);
+		await read();
+		await new Promise((resolve) => setTimeout(resolve, 450));
+		expect(settled).toBe(1);
+		await read();
+		await new Promise((resolve) => setTimeout(resolve, 450));
+		expect(settled).toBe(1);
+		stopServing();
+		stopServing = serve();
 	});
 });

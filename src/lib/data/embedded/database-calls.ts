@@ -11,10 +11,18 @@ import { requestClaimsParams, setRequestClaimsSql, type RequestClaims } from './
  * queries took 0.3-1.2 s here while the SQL in it took 40 ms. Sent as one
  * request, the leader runs the whole transaction itself and answers once.
  * PGlite's worker still elects the leader and serves its own API beside this.
+ *
+ * A tab need not wait for PGlite's own client to be ready either: that client
+ * first runs a query of its own (the array types) through those dozen round
+ * trips, 1-1.4 s on a first visit here while the map loads. The leader says
+ * when it serves calls instead, and a tab's first call goes out then.
  */
 
 const requestChannel = 'buurtatlas-database-calls';
 const answerChannel = (tab: string) => `buurtatlas-database-answers:${tab}`;
+/** The leader announces here that it serves calls, and answers a tab that asks. */
+const servingChannel = 'buurtatlas-database-serving';
+type ServingMessage = 'who-serves' | 'serving';
 
 export interface CallRequest {
 	id: string;
@@ -38,15 +46,39 @@ export interface CallError {
 export type CallAnswer =
 	{ id: string; ok: true; result: unknown } | { id: string; ok: false; error: CallError };
 
+/** How long no call may be waiting before the first calls count as answered. */
+const settleMs = 300;
+
 /**
  * In the leader's worker: answers every tab's calls from the database itself.
- * Returns how to stop (the worker never does; tests do).
+ * `onSettled` is told once, when the first calls have been answered and none
+ * has waited for a moment since. Returns how to stop (the worker never does;
+ * tests do).
  */
-export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => void {
+export function serveCalls(
+	db: PGlite,
+	durableSync: () => Promise<void>,
+	{ onSettled }: { onSettled?: () => void } = {}
+): () => void {
 	const answers = new Map<string, BroadcastChannel>();
 	const requests = new BroadcastChannel(requestChannel);
+	const serving = new BroadcastChannel(servingChannel);
 	let stopped = false;
+	let waiting = 0;
+	let settling: ReturnType<typeof setTimeout> | undefined;
+	const settleLater = () => {
+		if (!onSettled || waiting > 0) return;
+		settling = setTimeout(() => {
+			onSettled?.();
+			onSettled = undefined;
+		}, settleMs);
+	};
+	serving.onmessage = ({ data }: MessageEvent<ServingMessage>) => {
+		if (data === 'who-serves') serving.postMessage('serving' satisfies ServingMessage);
+	};
 	requests.onmessage = async ({ data: request }: MessageEvent<CallRequest>) => {
+		waiting += 1;
+		clearTimeout(settling);
 		let answer: CallAnswer;
 		try {
 			const result = await db.transaction(async (tx) => {
@@ -59,8 +91,10 @@ export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => 
 		} catch (error) {
 			answer = { id: request.id, ok: false, error: callError(error) };
 		}
+		waiting -= 1;
 		// A call that finishes after stopping has no one left to answer.
 		if (stopped) return;
+		settleLater();
 		let channel = answers.get(request.tab);
 		if (!channel) {
 			channel = new BroadcastChannel(answerChannel(request.tab));
@@ -68,9 +102,12 @@ export function serveCalls(db: PGlite, durableSync: () => Promise<void>): () => 
 		}
 		channel.postMessage(answer);
 	};
+	serving.postMessage('serving' satisfies ServingMessage);
 	return () => {
 		stopped = true;
+		clearTimeout(settling);
 		requests.close();
+		serving.close();
 		for (const channel of answers.values()) channel.close();
 	};
 }
@@ -132,8 +169,19 @@ export function createCaller(database: Pick<PGliteWorker, 'waitReady' | 'onLeade
 		for (const waiting of pending.values()) waiting.reject(new LeaderChangedError());
 		pending.clear();
 	});
+	// Whichever comes first: the leader's word, or PGlite's client being ready.
+	const serving = new BroadcastChannel(servingChannel);
+	const served = new Promise<void>((resolve) => {
+		serving.onmessage = ({ data }: MessageEvent<ServingMessage>) => {
+			if (data !== 'serving') return;
+			serving.close();
+			resolve();
+		};
+	});
+	serving.postMessage('who-serves' satisfies ServingMessage);
+	const ready = Promise.race([database.waitReady, served]);
 	const call = async (what: Omit<CallRequest, 'id' | 'tab'>): Promise<unknown> => {
-		await database.waitReady;
+		await ready;
 		const id = crypto.randomUUID();
 		const request: CallRequest = { ...what, params: what.params.map(plain), id, tab };
 		return new Promise((resolve, reject) => {
@@ -145,6 +193,7 @@ export function createCaller(database: Pick<PGliteWorker, 'waitReady' | 'onLeade
 	const close = () => {
 		requests.close();
 		answers.close();
+		serving.close();
 	};
 	return { call, close };
 }

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type IdbFs } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { setUpDatabase, type SetupStep, type SqlSources } from './database-setup';
@@ -6,6 +6,8 @@ import { setUpDatabase, type SetupStep, type SqlSources } from './database-setup
 export interface OpenOptions {
 	/** `idb://…` in the browser; undefined keeps the database in memory (tests, snapshots). */
 	dataDir?: string;
+	/** A file system of one's own instead of `dataDir` (see deferred-idb-fs.ts). */
+	fs?: IdbFs;
 	/**
 	 * A data directory made earlier by the same setup (see scripts/build-database-snapshot.ts).
 	 * Only for a database that does not exist yet; setup still runs on top of it.
@@ -18,8 +20,10 @@ export interface OpenOptions {
 export async function openPglite(sources: SqlSources, options: OpenOptions = {}): Promise<PGlite> {
 	const db = await PGlite.create({
 		dataDir: options.dataDir,
+		fs: options.fs,
 		loadDataDir: options.snapshot,
 		extensions: { pg_trgm, unaccent },
+		initDbStartParams: ['--wal-segsize=1'],
 		// IndexedDB is flushed after a query returns rather than before, so reads
 		// stay fast (waiting for the flush made a search 0.5 s slower). Writes
 		// wait for it: the leader answers a write only once it is in IndexedDB
