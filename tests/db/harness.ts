@@ -64,9 +64,12 @@ const migrator = 'buurtatlas_migrator';
 
 export async function openTestDatabase(
 	kind: DatabaseKind,
-	options: { seed?: boolean } = {}
+	options: { seed?: boolean; migrations?: SqlSources['migrations'] } = {}
 ): Promise<TestDatabase> {
-	const sources = loadSqlSources(options);
+	const sources = {
+		...loadSqlSources(options),
+		...(options.migrations && { migrations: options.migrations })
+	};
 	return kind === 'pglite' ? openPgliteDatabase(sources) : openServerDatabase(sources);
 }
 

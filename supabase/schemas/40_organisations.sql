@@ -1,0 +1,702 @@
+-- Organisations
+--
+-- Organisations with their themes, meeting times and contact people, the
+-- memberships that say who may edit them, and the functions that save, publish
+-- and archive them. Privacy: contact data is visible only where opted in.
+--
+-- The current definition, one file per domain, applied in the order of the
+-- file names (supabase/config.toml, [db.migrations] schema_paths). Changing
+-- it takes a migration too: tests/db/declarative-schema.spec.ts fails while
+-- the two disagree.
+
+SET check_function_bodies = false;
+
+CREATE FUNCTION private.add_creator_as_member() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if (select auth.uid()) is not null and not private.coordinates_area(new.area_id) then
+    insert into public.memberships (organisation_id, user_id, role)
+    values (new.id, (select auth.uid()), 'admin')
+    on conflict do nothing;
+  end if;
+  return new;
+end
+$$;
+
+CREATE FUNCTION private.assign_slug() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.slug is not null then
+    return new;
+  end if;
+  if (select auth.uid()) is not null and new.status = 'draft' then
+    new.slug := private.unique_slug(new.name, true);
+  else
+    -- Two coordinators publishing the same name at once: the second waits for
+    -- the first and then sees its slug.
+    perform pg_advisory_xact_lock(hashtextextended('buurtatlas.slug:' || private.normalise_search_text(new.name), 0));
+    new.slug := private.unique_slug(new.name, false);
+  end if;
+  return new;
+end
+$$;
+
+CREATE FUNCTION private.expect_version(organisation uuid, version integer) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  select set_config('buurtatlas.expected_version', organisation::text || ':' || version::text, true);
+$$;
+
+CREATE FUNCTION private.guard_organisation() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  expected text;
+begin
+  if tg_op = 'UPDATE' then
+    new.version := old.version + 1;
+  end if;
+  if not private.is_api_request() then
+    return new;
+  end if;
+
+  if tg_op = 'INSERT' then
+    new.created_by := (select auth.uid());
+    if new.status <> 'draft' and not private.coordinates_area(new.area_id) then
+      raise exception 'publish_requires_coordinator'
+        using errcode = '42501', hint = 'A new organisation starts as a draft; a coordinator publishes it.';
+    end if;
+    return new;
+  end if;
+
+  -- An update through the API comes from save_organisation,
+  -- set_organisation_status or restore_organisation_version, which say which
+  -- version they saw. A table update that does not (PATCH /organisations)
+  -- would overwrite a newer save unseen, so it is refused.
+  expected := current_setting('buurtatlas.expected_version', true);
+  if coalesce(expected, '') = '' or split_part(expected, ':', 1) <> old.id::text then
+    raise exception 'version_required' using errcode = '22023',
+      hint = 'Change an organisation through save_organisation(), naming the version you saw.';
+  end if;
+  if split_part(expected, ':', 2) <> old.version::text then
+    raise exception 'stale_version' using errcode = 'PT409',
+      hint = 'Someone saved this organisation after you opened it.';
+  end if;
+
+  if new.area_id is distinct from old.area_id then
+    -- Once published, where an organisation belongs is its coordinator's call:
+    -- a member cannot move it out of reach of the coordinator who looks after it.
+    if old.status <> 'draft' and not private.coordinates_area(old.area_id) then
+      raise exception 'area_change_requires_coordinator' using errcode = '42501',
+        hint = 'Ask the coordinator of the area to move a published organisation.';
+    end if;
+    -- A coordinator keeps what she moves within her own area.
+    if not private.coordinates_area(new.area_id)
+       and old.id not in (select private.organisation_ids_of_current_user()) then
+      raise exception 'area_outside_coordination' using errcode = '42501',
+        hint = 'Choose an area you coordinate.';
+    end if;
+  end if;
+
+  if new.status is distinct from old.status then
+    -- Coordinators of the area (before or after the edit) set any status.
+    -- Members may archive their organisation and bring it back as a draft.
+    if not (private.coordinates_area(old.area_id) or private.coordinates_area(new.area_id))
+       and not (new.status = 'archived' or (old.status = 'archived' and new.status = 'draft')) then
+      raise exception 'publish_requires_coordinator'
+        using errcode = '42501', hint = 'Only a coordinator of the area publishes or unpublishes.';
+    end if;
+  end if;
+  return new;
+end
+$$;
+
+CREATE FUNCTION private.organisation_id_or_null(value text) RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+begin
+  if value is null or value !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return null;
+  end if;
+  return (select o.id from public.organisations o where o.id = value::uuid);
+end
+$_$;
+
+CREATE FUNCTION private.organisations_with_themes(wanted text[]) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select distinct ot.organisation_id from public.organisation_themes ot where ot.theme_id = any (wanted)
+$$;
+
+CREATE FUNCTION private.themes_of(organisations uuid[]) RETURNS TABLE(organisation_id uuid, theme_ids text[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+begin
+  return query
+    select ot.organisation_id, array_agg(ot.theme_id order by ot.theme_id)
+    from public.organisation_themes ot
+    join (select unnest(organisations) as id) s on s.id = ot.organisation_id
+    group by ot.organisation_id;
+end
+$$;
+
+CREATE FUNCTION private.unique_slug(name text, random_suffix boolean DEFAULT false) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  base text := btrim(left(replace(private.normalise_search_text(name), ' ', '-'), 70), '-');
+  candidate text;
+  n integer := 1;
+begin
+  if base = '' then base := 'organisatie'; end if;
+  if random_suffix then
+    loop
+      candidate := base || '-' || substr(md5(gen_random_uuid()::text), 1, 6);
+      exit when not exists (select 1 from public.organisations o where o.slug = candidate);
+    end loop;
+    return candidate;
+  end if;
+  candidate := base;
+  while exists (select 1 from public.organisations o where o.slug = candidate) loop
+    n := n + 1;
+    candidate := base || '-' || n;
+  end loop;
+  return candidate;
+end
+$$;
+
+CREATE FUNCTION public.editable_organisations() RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status,
+    'area', (select a.name from public.areas a where a.id = o.area_id),
+    'updated_at', o.updated_at,
+    'member', o.id in (select private.organisation_ids_of_current_user()),
+    'proposals_waiting', (
+      select count(*) from public.collaborations c
+      where c.status = 'proposed' and o.id in (c.source_id, c.target_id)
+        and c.proposed_by is distinct from o.id
+        and private.can_confirm_collaboration(c.source_id, c.target_id, c.proposed_by)
+    )
+  ) order by o.status = 'archived', o.name, o.id), '[]'::jsonb)
+  from public.organisations o
+  where private.can_edit_organisation(o.id)
+$$;
+
+CREATE FUNCTION public.organisation_for_edit(organisation_slug text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'id', o.id, 'slug', o.slug, 'version', o.version, 'status', o.status,
+    'name', o.name, 'kind', o.kind, 'description', o.description,
+    'lng', o.lng, 'lat', o.lat, 'location_precision', o.location_precision,
+    'address', o.address, 'postcode', o.postcode, 'city', o.city, 'area_id', o.area_id,
+    'website', o.website, 'email', o.email, 'phone', o.phone,
+    'open_to_newcomers', o.open_to_newcomers, 'help_wanted', to_jsonb(o.help_wanted),
+    'languages', to_jsonb(o.languages), 'meeting_times', o.meeting_times,
+    'meeting_place', o.meeting_place, 'join_next_step', o.join_next_step,
+    'updated_at', o.updated_at,
+    'themes', coalesce((
+      select jsonb_agg(ot.theme_id order by ot.theme_id)
+      from public.organisation_themes ot where ot.organisation_id = o.id
+    ), '[]'::jsonb),
+    'meeting_slots', coalesce((
+      select jsonb_agg(jsonb_build_object('weekday', mt.weekday, 'part_of_day', mt.part_of_day)
+                       order by mt.weekday, array_position(array['morning', 'afternoon', 'evening'], mt.part_of_day))
+      from public.meeting_times mt where mt.organisation_id = o.id
+    ), '[]'::jsonb),
+    'can_publish', private.coordinates_organisation(o.id),
+    'collaborations', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', c.id, 'kind', c.kind, 'status', c.status, 'description', c.description,
+        'started_on', c.started_on, 'ended_on', c.ended_on,
+        'direction', case when c.source_id = o.id then 'outgoing' else 'incoming' end,
+        'proposed_by_us', c.proposed_by = o.id,
+        'can_confirm', c.status = 'proposed'
+                       and private.can_confirm_collaboration(c.source_id, c.target_id, c.proposed_by),
+        'partner', jsonb_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'kind', p.kind)
+      ) order by c.status = 'ended', c.status = 'active', p.name, c.id)
+      from public.collaborations c
+      join public.organisations p
+        on p.id = case when c.source_id = o.id then c.target_id else c.source_id end
+      where o.id in (c.source_id, c.target_id)
+    ), '[]'::jsonb)
+  )
+  from public.organisations o
+  where o.slug = organisation_slug and private.can_edit_organisation(o.id)
+$$;
+
+CREATE FUNCTION public.save_organisation(organisation jsonb, expected_version integer DEFAULT NULL::integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  given public.organisations;
+  target uuid;
+begin
+  perform private.require_object(organisation, 32768);
+  if jsonb_typeof(coalesce(organisation -> 'themes', '[]')) <> 'array'
+     or jsonb_typeof(coalesce(organisation -> 'meeting_slots', '[]')) <> 'array' then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  if jsonb_array_length(coalesce(organisation -> 'themes', '[]')) > 10
+     or jsonb_array_length(coalesce(organisation -> 'meeting_slots', '[]')) > 21 then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  given := jsonb_populate_record(null::public.organisations, organisation);
+  target := given.id;
+
+  if target is null then
+    target := gen_random_uuid();
+    insert into public.organisations (
+      id, name, kind, description, status, lng, lat, location_precision, address, postcode, city,
+      area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times,
+      meeting_place, join_next_step
+    ) values (
+      target, given.name, given.kind, coalesce(given.description, ''), coalesce(given.status, 'draft'),
+      given.lng, given.lat, coalesce(given.location_precision, 'address'), given.address,
+      given.postcode, given.city, given.area_id, given.website, given.email, given.phone,
+      coalesce(given.open_to_newcomers, false), coalesce(given.help_wanted, '{}'),
+      coalesce(given.languages, '{nl}'), given.meeting_times, given.meeting_place, given.join_next_step
+    );
+  else
+    if expected_version is null then
+      raise exception 'version_required' using errcode = '22023';
+    end if;
+    perform private.expect_version(target, expected_version);
+    update public.organisations o set
+      name = given.name, kind = given.kind, description = coalesce(given.description, ''),
+      lng = given.lng, lat = given.lat,
+      location_precision = coalesce(given.location_precision, 'address'),
+      address = given.address, postcode = given.postcode, city = given.city, area_id = given.area_id,
+      website = given.website, email = given.email, phone = given.phone,
+      open_to_newcomers = coalesce(given.open_to_newcomers, false),
+      help_wanted = coalesce(given.help_wanted, '{}'), languages = coalesce(given.languages, '{nl}'),
+      meeting_times = given.meeting_times, meeting_place = given.meeting_place,
+      join_next_step = given.join_next_step
+    where o.id = target and o.version = expected_version;
+    if not found then
+      if private.can_edit_organisation(target)
+         and exists (select 1 from public.organisations o where o.id = target) then
+        raise exception 'stale_version' using errcode = 'PT409',
+          hint = 'Someone saved this organisation after you opened it.';
+      end if;
+      raise exception 'not_allowed' using errcode = '42501';
+    end if;
+    perform set_config('buurtatlas.expected_version', '', true);
+  end if;
+
+  if organisation ? 'themes' then
+    delete from public.organisation_themes ot
+    where ot.organisation_id = target
+      and not ot.theme_id = any (array(select jsonb_array_elements_text(organisation -> 'themes')));
+    insert into public.organisation_themes (organisation_id, theme_id)
+    select distinct target, t from jsonb_array_elements_text(organisation -> 'themes') as t
+    on conflict do nothing;
+  end if;
+  if organisation ? 'meeting_slots' then
+    delete from public.meeting_times mt
+    where mt.organisation_id = target
+      and not exists (
+        select 1 from jsonb_array_elements(organisation -> 'meeting_slots') s
+        where (s ->> 'weekday')::smallint = mt.weekday and s ->> 'part_of_day' = mt.part_of_day
+      );
+    insert into public.meeting_times (organisation_id, weekday, part_of_day)
+    select distinct target, (s ->> 'weekday')::smallint, s ->> 'part_of_day'
+    from jsonb_array_elements(organisation -> 'meeting_slots') s
+    on conflict do nothing;
+  end if;
+
+  return (select jsonb_build_object('id', o.id, 'slug', o.slug, 'version', o.version, 'status', o.status)
+          from public.organisations o where o.id = target);
+end
+$$;
+
+CREATE FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if expected_version is null then
+    raise exception 'version_required' using errcode = '22023';
+  end if;
+  if status is null or status not in ('draft', 'published', 'archived') then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  perform private.expect_version(set_organisation_status.organisation_id, expected_version);
+  update public.organisations o set status = set_organisation_status.status
+  where o.id = set_organisation_status.organisation_id and o.version = expected_version;
+  if not found then
+    if private.can_edit_organisation(set_organisation_status.organisation_id)
+       and exists (select 1 from public.organisations o where o.id = set_organisation_status.organisation_id) then
+      raise exception 'stale_version' using errcode = 'PT409';
+    end if;
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  perform set_config('buurtatlas.expected_version', '', true);
+  return (select jsonb_build_object('id', o.id, 'slug', o.slug, 'version', o.version, 'status', o.status)
+          from public.organisations o where o.id = set_organisation_status.organisation_id);
+end
+$$;
+
+CREATE TABLE public.contact_people (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    organisation_id uuid NOT NULL,
+    name text NOT NULL,
+    role text,
+    email text,
+    phone text,
+    opted_in_public boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contact_people_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text)),
+    CONSTRAINT contact_people_email_length CHECK ((char_length(email) <= 254)),
+    CONSTRAINT contact_people_name_check CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 120))),
+    CONSTRAINT contact_people_name_readable CHECK (private.is_readable_name(name)),
+    CONSTRAINT contact_people_phone_check CHECK ((phone ~ '^[0-9 +()-]{3,20}$'::text)),
+    CONSTRAINT contact_people_role_check CHECK ((char_length(role) <= 120))
+);
+
+CREATE TABLE public.meeting_times (
+    organisation_id uuid NOT NULL,
+    weekday smallint NOT NULL,
+    part_of_day text NOT NULL,
+    CONSTRAINT meeting_times_part_of_day_check CHECK ((part_of_day = ANY (ARRAY['morning'::text, 'afternoon'::text, 'evening'::text]))),
+    CONSTRAINT meeting_times_weekday_check CHECK (((weekday >= 1) AND (weekday <= 7)))
+);
+
+CREATE TABLE public.memberships (
+    organisation_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    role text DEFAULT 'member'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT memberships_role_check CHECK ((role = ANY (ARRAY['member'::text, 'admin'::text])))
+);
+
+CREATE TABLE public.organisation_themes (
+    organisation_id uuid NOT NULL,
+    theme_id text NOT NULL
+);
+
+CREATE TABLE public.organisations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    kind text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    lng double precision,
+    lat double precision,
+    location_precision text DEFAULT 'address'::text NOT NULL,
+    address text,
+    postcode text,
+    city text,
+    area_id text,
+    website text,
+    email text,
+    phone text,
+    open_to_newcomers boolean DEFAULT false NOT NULL,
+    help_wanted text[] DEFAULT '{}'::text[] NOT NULL,
+    languages text[] DEFAULT '{nl}'::text[] NOT NULL,
+    meeting_times text,
+    is_illustrative boolean DEFAULT false NOT NULL,
+    source text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    search_name text GENERATED ALWAYS AS (private.normalise_search_text(name)) STORED,
+    search_body text GENERATED ALWAYS AS (private.normalise_search_text(((((((((name || ' '::text) || COALESCE(address, ''::text)) || ' '::text) || COALESCE(postcode, ''::text)) || ' '::text) || COALESCE(city, ''::text)) || ' '::text) || description))) STORED,
+    meeting_place text,
+    join_next_step text,
+    version integer DEFAULT 1 NOT NULL,
+    created_by uuid,
+    CONSTRAINT organisations_address_check CHECK ((char_length(address) <= 200)),
+    CONSTRAINT organisations_city_check CHECK ((char_length(city) <= 80)),
+    CONSTRAINT organisations_description_check CHECK ((char_length(description) <= 4000)),
+    CONSTRAINT organisations_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text)),
+    CONSTRAINT organisations_email_length CHECK ((char_length(email) <= 254)),
+    CONSTRAINT organisations_help_wanted_bounded CHECK (((cardinality(help_wanted) <= 10) AND private.texts_within(help_wanted, 80))),
+    CONSTRAINT organisations_join_next_step_check CHECK ((char_length(join_next_step) <= 300)),
+    CONSTRAINT organisations_languages_bounded CHECK ((cardinality(languages) <= 16)),
+    CONSTRAINT organisations_languages_check CHECK ((languages <@ ARRAY['nl'::text, 'en'::text, 'ar'::text, 'tr'::text, 'ber'::text, 'fr'::text, 'de'::text, 'es'::text, 'pl'::text, 'pap'::text, 'srn'::text, 'so'::text, 'ti'::text, 'uk'::text, 'fa'::text, 'ur'::text])),
+    CONSTRAINT organisations_lat_check CHECK (((lat >= ('-90'::integer)::double precision) AND (lat <= (90)::double precision))),
+    CONSTRAINT organisations_lng_check CHECK (((lng >= ('-180'::integer)::double precision) AND (lng <= (180)::double precision))),
+    CONSTRAINT organisations_location_precision_check CHECK ((location_precision = ANY (ARRAY['address'::text, 'neighbourhood'::text, 'town'::text]))),
+    CONSTRAINT organisations_meeting_place_check CHECK ((char_length(meeting_place) <= 200)),
+    CONSTRAINT organisations_meeting_times_check CHECK ((char_length(meeting_times) <= 300)),
+    CONSTRAINT organisations_name_check CHECK (((char_length(btrim(name)) >= 2) AND (char_length(btrim(name)) <= 160))),
+    CONSTRAINT organisations_name_readable CHECK (private.is_readable_name(name)),
+    CONSTRAINT organisations_phone_check CHECK ((phone ~ '^[0-9 +()-]{3,20}$'::text)),
+    CONSTRAINT organisations_point_is_whole CHECK (((lng IS NULL) = (lat IS NULL))),
+    CONSTRAINT organisations_postcode_check CHECK ((postcode ~ '^[1-9][0-9]{3} [A-Z]{2}$'::text)),
+    CONSTRAINT organisations_published_has_point CHECK (((status <> 'published'::text) OR (lng IS NOT NULL))),
+    CONSTRAINT organisations_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (char_length(slug) <= 80))),
+    CONSTRAINT organisations_source_check CHECK ((char_length(source) <= 500)),
+    CONSTRAINT organisations_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'archived'::text]))),
+    CONSTRAINT organisations_website_check CHECK ((website ~ '^https?://[^\s]+$'::text)),
+    CONSTRAINT organisations_website_length CHECK ((char_length(website) <= 300))
+);
+
+ALTER TABLE ONLY public.contact_people
+    ADD CONSTRAINT contact_people_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.meeting_times
+    ADD CONSTRAINT meeting_times_pkey PRIMARY KEY (organisation_id, weekday, part_of_day);
+
+ALTER TABLE ONLY public.memberships
+    ADD CONSTRAINT memberships_pkey PRIMARY KEY (organisation_id, user_id);
+
+ALTER TABLE ONLY public.organisation_themes
+    ADD CONSTRAINT organisation_themes_pkey PRIMARY KEY (organisation_id, theme_id);
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_slug_key UNIQUE (slug);
+
+CREATE INDEX contact_people_opted_in_public_idx ON public.contact_people USING btree (opted_in_public);
+
+CREATE INDEX contact_people_organisation_id_idx ON public.contact_people USING btree (organisation_id);
+
+CREATE INDEX memberships_user_id_idx ON public.memberships USING btree (user_id);
+
+CREATE INDEX organisation_themes_theme_id_idx ON public.organisation_themes USING btree (theme_id);
+
+CREATE INDEX organisations_area_id_idx ON public.organisations USING btree (area_id);
+
+CREATE INDEX organisations_created_by_idx ON public.organisations USING btree (created_by, created_at);
+
+CREATE INDEX organisations_kind_idx ON public.organisations USING btree (kind);
+
+CREATE INDEX organisations_lng_lat_idx ON public.organisations USING btree (lng, lat);
+
+CREATE INDEX organisations_search_body_trgm_idx ON public.organisations USING gin (search_body extensions.gin_trgm_ops);
+
+CREATE INDEX organisations_search_name_trgm_idx ON public.organisations USING gin (search_name extensions.gin_trgm_ops);
+
+CREATE INDEX organisations_status_idx ON public.organisations USING btree (status);
+
+CREATE TRIGGER organisations_assign_slug BEFORE INSERT ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.assign_slug();
+
+CREATE TRIGGER organisations_creator_is_member AFTER INSERT ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.add_creator_as_member();
+
+CREATE TRIGGER organisations_guard BEFORE INSERT OR UPDATE ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.guard_organisation();
+
+CREATE TRIGGER organisations_touch_updated_at BEFORE UPDATE ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+
+ALTER TABLE ONLY public.contact_people
+    ADD CONSTRAINT contact_people_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.meeting_times
+    ADD CONSTRAINT meeting_times_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.memberships
+    ADD CONSTRAINT memberships_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.memberships
+    ADD CONSTRAINT memberships_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.organisation_themes
+    ADD CONSTRAINT organisation_themes_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.organisation_themes
+    ADD CONSTRAINT organisation_themes_theme_id_fkey FOREIGN KEY (theme_id) REFERENCES public.themes(id);
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_area_id_fkey FOREIGN KEY (area_id) REFERENCES public.areas(id);
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_kind_fkey FOREIGN KEY (kind) REFERENCES public.organisation_kinds(id);
+
+CREATE POLICY "Coordinators add members in their area" ON public.memberships FOR INSERT TO authenticated WITH CHECK (private.coordinates_organisation(organisation_id));
+
+CREATE POLICY "Coordinators change memberships in their area" ON public.memberships FOR UPDATE TO authenticated USING (private.coordinates_organisation(organisation_id)) WITH CHECK (private.coordinates_organisation(organisation_id));
+
+CREATE POLICY "Coordinators end memberships in their area" ON public.memberships FOR DELETE TO authenticated USING (private.coordinates_organisation(organisation_id));
+
+CREATE POLICY "Editors add an organisation's contact people" ON public.contact_people FOR INSERT TO authenticated WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors add an organisation's meeting times" ON public.meeting_times FOR INSERT TO authenticated WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors add an organisation's themes" ON public.organisation_themes FOR INSERT TO authenticated WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors change an organisation's contact people" ON public.contact_people FOR UPDATE TO authenticated USING (private.can_edit_organisation(organisation_id)) WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors change an organisation's meeting times" ON public.meeting_times FOR UPDATE TO authenticated USING (private.can_edit_organisation(organisation_id)) WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors change an organisation's themes" ON public.organisation_themes FOR UPDATE TO authenticated USING (private.can_edit_organisation(organisation_id)) WITH CHECK (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors remove an organisation's contact people" ON public.contact_people FOR DELETE TO authenticated USING (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors remove an organisation's meeting times" ON public.meeting_times FOR DELETE TO authenticated USING (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Editors remove an organisation's themes" ON public.organisation_themes FOR DELETE TO authenticated USING (private.can_edit_organisation(organisation_id));
+
+CREATE POLICY "Members and coordinators edit an organisation" ON public.organisations FOR UPDATE TO authenticated USING (private.can_edit_organisation(id)) WITH CHECK ((private.coordinates_area(area_id) OR (id IN ( SELECT private.organisation_ids_of_current_user() AS organisation_ids_of_current_user))));
+
+CREATE POLICY "Signed-in users may start a few organisations a day" ON public.organisations FOR INSERT TO authenticated WITH CHECK (private.may_start_organisation());
+
+CREATE POLICY "Signed-in users see public contact people, and every one of wha" ON public.contact_people FOR SELECT TO authenticated USING (((opted_in_public AND (EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE ((o.id = contact_people.organisation_id) AND (o.status = 'published'::text))))) OR private.can_edit_organisation(organisation_id)));
+
+CREATE POLICY "Signed-in users see published organisations and those they may " ON public.organisations FOR SELECT TO authenticated USING (((status = 'published'::text) OR (id IN ( SELECT private.organisation_ids_of_current_user() AS organisation_ids_of_current_user)) OR (area_id IN ( SELECT private.coordinated_area_ids() AS coordinated_area_ids)) OR ( SELECT private.is_admin() AS is_admin)));
+
+CREATE POLICY "Signed-in users see the meeting times of organisations they see" ON public.meeting_times FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE (o.id = meeting_times.organisation_id))));
+
+CREATE POLICY "Signed-in users see the themes of organisations they see" ON public.organisation_themes FOR SELECT TO authenticated USING ((EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE (o.id = organisation_themes.organisation_id))));
+
+CREATE POLICY "Users see their own memberships; coordinators those in their ar" ON public.memberships FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR (organisation_id IN ( SELECT o.id
+   FROM public.organisations o
+  WHERE (( SELECT private.is_admin() AS is_admin) OR (o.area_id IN ( SELECT private.coordinated_area_ids() AS coordinated_area_ids)))))));
+
+CREATE POLICY "Visitors see contact people who opted in, with their published " ON public.contact_people FOR SELECT TO anon USING ((opted_in_public AND (EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE ((o.id = contact_people.organisation_id) AND (o.status = 'published'::text))))));
+
+CREATE POLICY "Visitors see published organisations" ON public.organisations FOR SELECT TO anon USING ((status = 'published'::text));
+
+CREATE POLICY "Visitors see the meeting times of published organisations" ON public.meeting_times FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE (o.id = meeting_times.organisation_id))));
+
+CREATE POLICY "Visitors see the themes of published organisations" ON public.organisation_themes FOR SELECT TO anon USING ((EXISTS ( SELECT 1
+   FROM public.organisations o
+  WHERE (o.id = organisation_themes.organisation_id))));
+
+ALTER TABLE public.contact_people ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.meeting_times ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.memberships ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.organisation_themes ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.organisations ENABLE ROW LEVEL SECURITY;
+
+REVOKE ALL ON FUNCTION private.add_creator_as_member() FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION private.assign_slug() FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION private.expect_version(organisation uuid, version integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.expect_version(organisation uuid, version integer) TO authenticated;
+GRANT ALL ON FUNCTION private.expect_version(organisation uuid, version integer) TO service_role;
+
+REVOKE ALL ON FUNCTION private.guard_organisation() FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION private.organisation_id_or_null(value text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.organisation_id_or_null(value text) TO authenticated;
+
+REVOKE ALL ON FUNCTION private.organisations_with_themes(wanted text[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.organisations_with_themes(wanted text[]) TO anon;
+GRANT ALL ON FUNCTION private.organisations_with_themes(wanted text[]) TO authenticated;
+GRANT ALL ON FUNCTION private.organisations_with_themes(wanted text[]) TO service_role;
+
+REVOKE ALL ON FUNCTION private.themes_of(organisations uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.themes_of(organisations uuid[]) TO anon;
+GRANT ALL ON FUNCTION private.themes_of(organisations uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION private.themes_of(organisations uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION private.unique_slug(name text, random_suffix boolean) FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION public.editable_organisations() FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.editable_organisations() TO authenticated;
+GRANT ALL ON FUNCTION public.editable_organisations() TO service_role;
+
+REVOKE ALL ON FUNCTION public.organisation_for_edit(organisation_slug text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.organisation_for_edit(organisation_slug text) TO authenticated;
+GRANT ALL ON FUNCTION public.organisation_for_edit(organisation_slug text) TO service_role;
+
+REVOKE ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) TO authenticated;
+GRANT ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) TO authenticated;
+GRANT ALL ON FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) TO service_role;
+
+REVOKE ALL ON TABLE public.contact_people FROM PUBLIC, anon, authenticated, service_role;
+GRANT SELECT ON TABLE public.contact_people TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.contact_people TO authenticated;
+GRANT ALL ON TABLE public.contact_people TO service_role;
+
+REVOKE ALL ON TABLE public.meeting_times FROM PUBLIC, anon, authenticated, service_role;
+GRANT SELECT ON TABLE public.meeting_times TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.meeting_times TO authenticated;
+GRANT ALL ON TABLE public.meeting_times TO service_role;
+
+REVOKE ALL ON TABLE public.memberships FROM PUBLIC, anon, authenticated, service_role;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.memberships TO authenticated;
+GRANT ALL ON TABLE public.memberships TO service_role;
+
+REVOKE ALL ON TABLE public.organisation_themes FROM PUBLIC, anon, authenticated, service_role;
+GRANT SELECT ON TABLE public.organisation_themes TO anon;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organisation_themes TO authenticated;
+GRANT ALL ON TABLE public.organisation_themes TO service_role;
+
+REVOKE ALL ON TABLE public.organisations FROM PUBLIC, anon, authenticated, service_role;
+GRANT SELECT ON TABLE public.organisations TO anon;
+GRANT SELECT ON TABLE public.organisations TO authenticated;
+GRANT ALL ON TABLE public.organisations TO service_role;
+
+GRANT INSERT(id) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(name),UPDATE(name) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(kind),UPDATE(kind) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(description),UPDATE(description) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(status),UPDATE(status) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(lng),UPDATE(lng) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(lat),UPDATE(lat) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(location_precision),UPDATE(location_precision) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(address),UPDATE(address) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(postcode),UPDATE(postcode) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(city),UPDATE(city) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(area_id),UPDATE(area_id) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(website),UPDATE(website) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(email),UPDATE(email) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(phone),UPDATE(phone) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(open_to_newcomers),UPDATE(open_to_newcomers) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(help_wanted),UPDATE(help_wanted) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(languages),UPDATE(languages) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(meeting_times),UPDATE(meeting_times) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(meeting_place),UPDATE(meeting_place) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(join_next_step),UPDATE(join_next_step) ON TABLE public.organisations TO authenticated;

@@ -1,0 +1,841 @@
+-- Reads
+--
+-- What the app reads: the atlas, the map by viewport and zoom, the network
+-- between areas, search, an organisation's detail, suggestions for newcomers,
+-- and the exports (HSDS, Murmurations, CSV).
+--
+-- The current definition, one file per domain, applied in the order of the
+-- file names (supabase/config.toml, [db.migrations] schema_paths). Changing
+-- it takes a migration too: tests/db/declarative-schema.spec.ts fails while
+-- the two disagree.
+
+SET check_function_bodies = false;
+
+CREATE FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, area_id text, open_to_newcomers boolean, is_illustrative boolean, languages text[], themes text[], by_theme boolean, by_kind boolean, by_area boolean, by_language boolean, by_open boolean, by_query boolean)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    AS $$
+declare
+  visible uuid[];
+  within text[];
+  matching uuid[];
+begin
+  if cardinality(atlas_candidates.theme_ids) > 50 or cardinality(atlas_candidates.kind_ids) > 50
+     or cardinality(atlas_candidates.area_ids) > 200
+     or cardinality(atlas_candidates.language_ids) > 50 then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  if char_length(atlas_candidates.query) > 200 then
+    raise exception 'query_too_long' using errcode = '22001';
+  end if;
+  if atlas_candidates.area_ids is not null then
+    within := array(
+      select t.area_id from private.area_tree() t where t.ancestor_id = any (atlas_candidates.area_ids)
+    );
+  end if;
+  if nullif(btrim(atlas_candidates.query), '') is not null then
+    matching := private.search_candidates(atlas_candidates.query, 1);
+  end if;
+  -- Themes are looked up only when they are shown or filtered on: the map needs neither.
+  if atlas_candidates.with_themes or atlas_candidates.theme_ids is not null then
+    visible := array(
+      select o.id from public.organisations o
+      where o.status <> 'archived'
+        and o.lng between atlas_candidates.west and atlas_candidates.east
+        and o.lat between atlas_candidates.south and atlas_candidates.north
+    );
+  end if;
+  -- What the caller may see in the box decides all else.
+  return query
+    select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.area_id, o.open_to_newcomers,
+           o.is_illustrative, o.languages, coalesce(t.theme_ids, '{}'),
+           (atlas_candidates.theme_ids is null or coalesce(t.theme_ids, '{}') && atlas_candidates.theme_ids),
+           (atlas_candidates.kind_ids is null or o.kind = any (atlas_candidates.kind_ids)),
+           (within is null or coalesce(o.area_id = any (within), false)),
+           (atlas_candidates.language_ids is null or o.languages && atlas_candidates.language_ids),
+           (not coalesce(atlas_candidates.open_only, false) or o.open_to_newcomers),
+           (matching is null or o.id = any (matching))
+    from public.organisations o
+    left join private.themes_of(coalesce(visible, '{}')) t on t.organisation_id = o.id
+    where o.status <> 'archived'
+      and o.lng between atlas_candidates.west and atlas_candidates.east
+      and o.lat between atlas_candidates.south and atlas_candidates.north;
+end
+$$;
+
+CREATE FUNCTION private.export_scope(organisation_ids uuid[]) RETURNS SETOF uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if cardinality(organisation_ids) > 50000 then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  return query
+    select o.id from public.organisations o
+    where organisation_ids is null or o.id = any (organisation_ids);
+end
+$$;
+
+CREATE FUNCTION private.search_candidates(wanted text, enough integer) RETURNS uuid[]
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    SET "pg_trgm.word_similarity_threshold" TO '0.5'
+    AS $_$
+declare
+  words text[] := array_remove(string_to_array(private.normalise_search_text(wanted), ' '), '');
+  every_word text;
+  found uuid[];
+  visible constant text := $sql$
+    (o.status = 'published'
+     or o.id in (select private.organisation_ids_of_current_user())
+     or o.area_id in (select private.coordinated_area_ids())
+     or (select private.is_admin()))
+  $sql$;
+begin
+  if cardinality(words) = 0 then
+    return '{}';
+  end if;
+  -- One LIKE per word, written into the statement so the index answers them
+  -- together. Normalised text holds only letters, digits and spaces, and %L
+  -- quotes it besides.
+  every_word := (select string_agg(format('o.search_body like %L', '%' || w || '%'), ' and ')
+                 from unnest(words) as w);
+  execute format('select coalesce(array_agg(o.id), ''{}'') from public.organisations o where %s and %s',
+                 every_word, visible)
+  into found;
+  if cardinality(found) < enough then
+    execute format($sql$
+      select coalesce(array_agg(o.id), '{}') from public.organisations o
+      where ($1 operator(extensions.<%%) o.search_name or o.id = any ($2)) and %s
+    $sql$, visible)
+    into found
+    using array_to_string(words, ' '), found;
+  end if;
+  return found;
+end
+$_$;
+
+CREATE FUNCTION public.area_network(level text DEFAULT 'wijk'::text, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET jit TO 'off'
+    SET enable_nestloop TO 'off'
+    AS $$
+begin
+  if area_network.level is null
+     or area_network.level not in ('gemeente', 'stadsdeel', 'wijk', 'buurt') then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  return (
+    with shown as (
+      select c.id, c.area_id, c.lng, c.lat, k.kind_group
+      from private.atlas_candidates(
+        -180, -90, 180, 90, area_network.theme_ids, area_network.kind_ids, area_network.area_ids,
+        area_network.language_ids, area_network.open_only, area_network.query, false
+      ) c
+      join public.organisation_kinds k on k.id = c.kind
+      where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
+    ),
+    -- Each organisation in the area of this level that holds it (none when it lies above it).
+    placed as materialized (
+      select s.id, s.lng, s.lat, s.kind_group, a.id as area_id, a.name
+      from shown s
+      join private.area_tree() t on t.area_id = s.area_id
+      join public.areas a on a.id = t.ancestor_id and a.level = area_network.level
+    ),
+    ties as materialized (
+      select least(a.area_id, b.area_id) as source, greatest(a.area_id, b.area_id) as target,
+             count(*) as n, count(*) filter (where c.status = 'active') as confirmed
+      from private.collaborations_among(array(select p.id from placed p)) c
+      join placed a on a.id = c.source_id
+      join placed b on b.id = c.target_id
+      where c.status <> 'ended'
+      group by 1, 2
+    )
+    select jsonb_build_object(
+      'level', area_network.level,
+      'area_fields', jsonb_build_array(
+        'id', 'name', 'lng', 'lat', 'count', 'resident_led', 'enterprise', 'institution', 'other',
+        'ties'
+      ),
+      'areas', coalesce((
+        select jsonb_agg(jsonb_build_array(
+          g.area_id, g.name, round(g.lng::numeric, 6), round(g.lat::numeric, 6), g.n,
+          g.resident_led, g.enterprise, g.institution, g.other, coalesce(t.n, 0)
+        ) order by g.n desc, g.area_id)
+        from (
+          select p.area_id, min(p.name) as name, avg(p.lng) as lng, avg(p.lat) as lat,
+                 count(*) as n,
+                 count(*) filter (where p.kind_group = 'resident_led') as resident_led,
+                 count(*) filter (where p.kind_group = 'enterprise') as enterprise,
+                 count(*) filter (where p.kind_group = 'institution') as institution,
+                 count(*) filter (where p.kind_group = 'other') as other
+          from placed p group by p.area_id
+        ) g
+        left join ties t on t.source = g.area_id and t.target = g.area_id
+      ), '[]'::jsonb),
+      'tie_fields', jsonb_build_array('source', 'target', 'count', 'confirmed'),
+      'ties', coalesce((
+        select jsonb_agg(jsonb_build_array(t.source, t.target, t.n, t.confirmed)
+                         order by t.n desc, t.source, t.target)
+        from ties t where t.source <> t.target
+      ), '[]'::jsonb),
+      'shown', (select count(*) from shown),
+      -- Shown, but in no area of this level: without an area, or placed only above it.
+      'unplaced', (select count(*) from shown) - (select count(*) from placed)
+    )
+  );
+end
+$$;
+
+CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, south double precision DEFAULT '-90'::integer, east double precision DEFAULT 180, north double precision DEFAULT 90, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, max_organisations integer DEFAULT NULL::integer, max_collaborations integer DEFAULT NULL::integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET jit TO 'off'
+    AS $$
+begin
+  if atlas.max_organisations < 0 or atlas.max_collaborations < 0 then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  return (
+    with flagged as (
+      select c.*, (c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query) as shown
+      from private.atlas_candidates(
+        atlas.west, atlas.south, atlas.east, atlas.north, atlas.theme_ids, atlas.kind_ids,
+        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true
+      ) c
+    ),
+    chosen as (
+      select coalesce(array_agg(f.id), '{}') as ids, count(*) as n from flagged f where f.shown
+    ),
+    -- Ties are looked up only for a scope within the organisations' limit.
+    ties as materialized (
+      select c.id, c.source_id, c.target_id, c.kind, c.status
+      from chosen,
+           private.collaborations_among(
+             case when atlas.max_organisations is null or chosen.n <= atlas.max_organisations
+                  then chosen.ids else '{}'::uuid[] end
+           ) c
+    ),
+    size as (
+      select (atlas.max_organisations is not null and chosen.n > atlas.max_organisations)
+             or (atlas.max_collaborations is not null
+                 and (select count(*) from ties) > atlas.max_collaborations) as oversized
+      from chosen
+    )
+    select jsonb_build_object(
+      'organisation_fields', jsonb_build_array(
+        'id', 'slug', 'name', 'kind', 'lng', 'lat', 'area', 'themes', 'open_to_newcomers',
+        'illustrative', 'languages'
+      ),
+      'organisations', coalesce((
+        select jsonb_agg(jsonb_build_array(
+          f.id, f.slug, f.name, f.kind, round(f.lng::numeric, 6), round(f.lat::numeric, 6),
+          f.area_id, to_jsonb(f.themes), f.open_to_newcomers, f.is_illustrative, to_jsonb(f.languages)
+        ) order by f.name, f.id)
+        from flagged f where f.shown and not (select oversized from size)
+      ), '[]'::jsonb),
+      'collaboration_fields', jsonb_build_array('id', 'source', 'target', 'kind', 'status'),
+      'collaborations', coalesce((
+        select jsonb_agg(jsonb_build_array(c.id, c.source_id, c.target_id, c.kind, c.status)
+                         order by c.id)
+        from ties c where not (select oversized from size)
+      ), '[]'::jsonb),
+      -- More than the limits allow: the counts only; the app asks to narrow the scope.
+      'oversized', (select oversized from size),
+      -- What choosing each option would show, the other filters kept.
+      'counts', jsonb_build_object(
+        'areas', coalesce((
+          select jsonb_object_agg(a.ancestor_id, a.n) from (
+            select t.ancestor_id, count(*) as n
+            from flagged f join private.area_tree() t on t.area_id = f.area_id
+            where f.by_theme and f.by_kind and f.by_language and f.by_open and f.by_query
+            group by t.ancestor_id
+          ) a
+        ), '{}'::jsonb),
+        'themes', coalesce((
+          select jsonb_object_agg(a.theme, a.n) from (
+            select theme, count(*) as n
+            from flagged f, unnest(f.themes) as theme
+            where f.by_kind and f.by_area and f.by_language and f.by_open and f.by_query
+            group by theme
+          ) a
+        ), '{}'::jsonb),
+        'kinds', coalesce((
+          select jsonb_object_agg(a.kind, a.n) from (
+            select f.kind, count(*) as n from flagged f
+            where f.by_theme and f.by_area and f.by_language and f.by_open and f.by_query
+            group by f.kind
+          ) a
+        ), '{}'::jsonb),
+        'languages', coalesce((
+          select jsonb_object_agg(a.language, a.n) from (
+            select language, count(*) as n
+            from flagged f, unnest(f.languages) as language
+            where f.by_theme and f.by_kind and f.by_area and f.by_open and f.by_query
+            group by language
+          ) a
+        ), '{}'::jsonb),
+        'open', (
+          select count(*) from flagged f
+          where f.open_to_newcomers and f.by_theme and f.by_kind and f.by_area and f.by_language
+            and f.by_query
+        ),
+        'shown', (select n from chosen),
+        'total', (select count(*) from flagged f)
+      )
+    )
+  );
+end
+$$;
+
+CREATE FUNCTION public.export_hsds(organisation_ids uuid[] DEFAULT NULL::uuid[]) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET jit TO 'off'
+    AS $$
+begin
+  return (
+    with scope as (select private.export_scope(organisation_ids) as id)
+    select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+      'id', o.id,
+      'name', o.name,
+      'description', o.description,
+      'email', o.email,
+      'website', o.website,
+      'phones', case when o.phone is not null then jsonb_build_array(jsonb_build_object(
+        'id', private.part_uuid(o.id, 'phone'), 'organization_id', o.id, 'number', o.phone)) end,
+      'contacts', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'id', private.part_uuid(o.id, 'contact:' || cp.id), 'organization_id', o.id,
+          'name', cp.name, 'title', cp.role, 'email', cp.email) order by cp.name)
+        from public.contact_people cp
+        where cp.organisation_id = o.id and cp.opted_in_public
+      ), '[]'),
+      'locations', case when o.lng is not null then jsonb_build_array(jsonb_build_object(
+        'id', private.part_uuid(o.id, 'location'),
+        'location_type', 'physical',
+        'organization_id', o.id,
+        'name', o.name,
+        'latitude', o.lat,
+        'longitude', o.lng,
+        'languages', (
+          select coalesce(jsonb_agg(jsonb_build_object(
+            'id', private.part_uuid(o.id, 'language:' || l), 'location_id', private.part_uuid(o.id, 'location'),
+            'code', l) order by l), '[]')
+          from unnest(o.languages) l
+        ),
+        'addresses', case when o.address is not null then jsonb_build_array(jsonb_build_object(
+          'id', private.part_uuid(o.id, 'address'),
+          'location_id', private.part_uuid(o.id, 'location'),
+          'address_1', o.address,
+          'city', coalesce(o.city, ''),
+          'state_province', '',
+          'postal_code', coalesce(o.postcode, ''),
+          'country', 'NL',
+          'address_type', 'physical')) else '[]'::jsonb end,
+        -- A meeting time is a weekday and a part of the day (morning, afternoon,
+        -- evening); opens_at and closes_at give that part as hours, local time.
+        'schedules', (
+          select coalesce(jsonb_agg(jsonb_build_object(
+            'id', private.part_uuid(o.id, 'schedule:' || mt.weekday || ':' || mt.part_of_day),
+            'location_id', private.part_uuid(o.id, 'location'),
+            'freq', 'WEEKLY',
+            'byday', (array['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'])[mt.weekday],
+            'opens_at', case mt.part_of_day when 'morning' then '09:00' when 'afternoon' then '13:00' else '18:00' end,
+            'closes_at', case mt.part_of_day when 'morning' then '12:00' when 'afternoon' then '17:00' else '22:00' end,
+            'description', coalesce(o.meeting_times, '')
+          ) order by mt.weekday, mt.part_of_day), '[]')
+          from public.meeting_times mt where mt.organisation_id = o.id
+        )
+      )) else '[]'::jsonb end,
+      'metadata', private.public_history(o.id)
+    )) order by o.name, o.id), '[]')
+    from public.organisations o
+    where o.id in (select id from scope)
+  );
+end
+$$;
+
+CREATE FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid[] DEFAULT NULL::uuid[]) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET jit TO 'off'
+    AS $_$
+declare
+  base text := rtrim(atlas_url, '/');
+begin
+  if base is null or base !~ '^https?://[^\s]+$' or char_length(base) > 200 then
+    raise exception 'invalid_input' using errcode = '22023',
+      hint = 'atlas_url: the address of the atlas, https://…';
+  end if;
+  return (
+    with scope as (select private.export_scope(organisation_ids) as id),
+    profiles as (
+      select o.id, o.slug,
+             coalesce(o.website, base || '/organisaties/' || o.slug) as primary_url
+      from public.organisations o where o.id in (select id from scope)
+    )
+    select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+      'linked_schemas', jsonb_build_array('organizations_schema-v1.0.0'),
+      'name', left(o.name, 200),
+      'primary_url', p.primary_url,
+      'urls', jsonb_build_array(jsonb_build_object(
+        'name', 'Buurtatlas', 'url', base || '/organisaties/' || o.slug)),
+      'description', nullif(o.description, ''),
+      'tags', (select jsonb_agg(ot.theme_id order by ot.theme_id)
+               from public.organisation_themes ot where ot.organisation_id = o.id),
+      'full_address', nullif(concat_ws(', ', o.address, concat_ws(' ', o.postcode, o.city)), ''),
+      'country_iso_3166', 'NL',
+      'geolocation', case when o.lng is not null then jsonb_build_object('lat', o.lat, 'lon', o.lng) end,
+      'telephone', o.phone,
+      'contact_details', case when o.email is not null then jsonb_build_object('email', o.email) end,
+      'status', case o.status when 'archived' then 'completed' else 'active' end,
+      'unique_id', o.id::text,
+      'relationships', (
+        select jsonb_agg(distinct jsonb_build_object(
+          'predicate_url', base || '/over#samenwerking-' || c.kind,
+          'object_url', partner.primary_url))
+        from public.collaborations c
+        join profiles partner
+          on partner.id = case when c.source_id = o.id then c.target_id else c.source_id end
+        where (c.source_id = o.id or c.target_id = o.id) and c.status <> 'ended'
+      )
+    )) order by o.name, o.id), '[]')
+    from public.organisations o join profiles p on p.id = o.id
+  );
+end
+$_$;
+
+CREATE FUNCTION public.export_organisations(organisation_ids uuid[] DEFAULT NULL::uuid[]) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET jit TO 'off'
+    AS $$
+begin
+  return (
+    with scope as (select private.export_scope(organisation_ids) as id)
+    select jsonb_build_object(
+      'organisations', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'description', o.description,
+          'address', o.address, 'postcode', o.postcode, 'city', o.city,
+          'area_id', o.area_id, 'area', a.name,
+          'lng', o.lng, 'lat', o.lat, 'website', o.website, 'email', o.email, 'phone', o.phone,
+          'themes', coalesce((select jsonb_agg(ot.theme_id order by ot.theme_id)
+                              from public.organisation_themes ot where ot.organisation_id = o.id), '[]'),
+          'languages', to_jsonb(o.languages),
+          'open_to_newcomers', o.open_to_newcomers,
+          'help_wanted', to_jsonb(o.help_wanted),
+          'meeting_times', o.meeting_times,
+          'status', o.status,
+          'updated_at', o.updated_at
+        ) order by o.name, o.id)
+        from public.organisations o
+        left join public.areas a on a.id = o.area_id
+        where o.id in (select id from scope)
+      ), '[]'),
+      'collaborations', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'source', c.source_id, 'target', c.target_id, 'kind', c.kind, 'status', c.status,
+          'description', c.description, 'started_on', c.started_on, 'ended_on', c.ended_on
+        ) order by c.source_id, c.target_id, c.kind)
+        from public.collaborations c
+        where c.source_id in (select id from scope) and c.target_id in (select id from scope)
+      ), '[]')
+    )
+  );
+end
+$$;
+
+CREATE FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], time_slots text[] DEFAULT NULL::text[], travel text DEFAULT 'walk'::text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, distance_m integer, open_to_newcomers boolean, help_wanted text[], matched_themes text[], matched_languages text[], matched_times jsonb, score integer, meeting_times text, meeting_place text, join_next_step text, website text, email text, phone text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET jit TO 'off'
+    AS $$
+#variable_conflict use_column
+declare
+  reach integer := case when travel = 'cycle' then 5000 else 1500 end;
+  -- A box around the place that holds the reach, so an index narrows the
+  -- candidates before distances are computed.
+  lat_margin double precision := reach / 111320.0;
+  lng_margin double precision := reach / (111320.0 * greatest(cos(radians(from_lat)), 0.01));
+begin
+  if from_lng is null or from_lat is null or from_lng not between -180 and 180
+     or from_lat not between -90 and 90 or travel not in ('walk', 'cycle') then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  if cardinality(join_suggestions.theme_ids) > 20 or cardinality(join_suggestions.language_ids) > 20
+     or cardinality(join_suggestions.time_slots) > 3 then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  return query
+  with candidate as (
+    select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.open_to_newcomers, o.help_wanted,
+           o.languages, o.meeting_times, o.meeting_place, o.join_next_step, o.website, o.email,
+           o.phone,
+           round(6371000 * 2 * asin(sqrt(
+             power(sin(radians(o.lat - from_lat) / 2), 2) +
+             cos(radians(from_lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - from_lng) / 2), 2)
+           )))::integer as distance_m
+    from public.organisations o
+    where o.status = 'published'
+      and o.lng between from_lng - lng_margin and from_lng + lng_margin
+      and o.lat between from_lat - lat_margin and from_lat + lat_margin
+  ),
+  matched as (
+    select c.*,
+      coalesce((
+        select array_agg(ot.theme_id order by ot.theme_id)
+        from public.organisation_themes ot
+        where ot.organisation_id = c.id and ot.theme_id = any (join_suggestions.theme_ids)
+      ), '{}') as matched_themes,
+      coalesce((
+        select array_agg(l order by l) from unnest(c.languages) as l where l = any (join_suggestions.language_ids)
+      ), '{}') as matched_languages,
+      coalesce((
+        select jsonb_agg(jsonb_build_object('weekday', mt.weekday, 'part_of_day', mt.part_of_day)
+                         order by mt.weekday, array_position(array['morning', 'afternoon', 'evening'], mt.part_of_day))
+        from public.meeting_times mt
+        where mt.organisation_id = c.id
+          and (
+            ('weekday_daytime' = any (time_slots) and mt.weekday <= 5 and mt.part_of_day <> 'evening')
+            or ('weekday_evening' = any (time_slots) and mt.weekday <= 5 and mt.part_of_day = 'evening')
+            or ('weekend' = any (time_slots) and mt.weekday >= 6)
+          )
+      ), '[]'::jsonb) as matched_times
+    from candidate c
+    where c.distance_m <= reach
+  )
+  select m.id, m.slug, m.name, m.kind, m.lng, m.lat, m.distance_m, m.open_to_newcomers, m.help_wanted,
+         m.matched_themes, m.matched_languages, m.matched_times,
+         (10 * cardinality(m.matched_themes)
+          + case when cardinality(m.matched_languages) > 0 then 10 else 0 end
+          + case when jsonb_array_length(m.matched_times) > 0 then 10 else 0 end
+          + case when cardinality(m.help_wanted) > 0 then 5 else 0 end
+          + greatest(0, round(10 * (1 - m.distance_m::numeric / reach))))::integer as score,
+         m.meeting_times, m.meeting_place, m.join_next_step, m.website, m.email, m.phone
+  from matched m
+  order by m.open_to_newcomers desc, score desc, m.distance_m, m.name, m.id
+  limit greatest(0, least(max_results, 50));
+end
+$$;
+
+CREATE FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, with_ties boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET jit TO 'off'
+    SET enable_nestloop TO 'off'
+    AS $$
+declare
+  -- Cells answer for the whole zoom level, so a view keeps its cells while it zooms within it.
+  z integer := greatest(0, least(22, floor(coalesce(map_view.zoom, 0))::integer));
+  cell_pixels constant double precision := 64;
+  -- From this zoom on, every organisation is answered as itself.
+  individual_zoom constant integer := 15;
+  max_view_pixels constant double precision := 10000;
+  cells_across double precision := 512 * 2 ^ z / cell_pixels;
+  x_from bigint;
+  x_to bigint;
+  y_from bigint;
+  y_to bigint;
+begin
+  if map_view.west is null or map_view.south is null or map_view.east is null or map_view.north is null
+     or map_view.west > map_view.east or map_view.south > map_view.north then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  x_from := floor((greatest(-180, map_view.west) + 180) / 360 * cells_across);
+  x_to := floor((least(180, map_view.east) + 180) / 360 * cells_across);
+  y_from := floor(private.mercator_y(map_view.north) * cells_across);
+  y_to := floor(private.mercator_y(map_view.south) * cells_across);
+  if (x_to - x_from + 1) * cell_pixels > max_view_pixels
+     or (y_to - y_from + 1) * cell_pixels > max_view_pixels then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  return (
+    -- Narrow rows: tens of thousands of them at a country's zoom. Names come later, for the few alone.
+    with shown as (
+      select c.id, c.lng, c.lat, k.kind_group,
+             floor((c.lng + 180) / 360 * cells_across)::bigint as cx,
+             -- private.mercator_y(), written out: a function call per row would cost a third more.
+             floor((1 - ln(tan(radians(greatest(-85.0511, least(85.0511, c.lat))))
+                           + 1 / cos(radians(greatest(-85.0511, least(85.0511, c.lat))))) / pi())
+                   / 2 * cells_across)::bigint as cy
+      from private.atlas_candidates(
+        -- The box widened to whole cells: each cell counts all it holds.
+        x_from / cells_across * 360 - 180,
+        private.mercator_lat((y_to + 1) / cells_across),
+        (x_to + 1) / cells_across * 360 - 180,
+        private.mercator_lat(y_from / cells_across),
+        map_view.theme_ids, map_view.kind_ids, map_view.area_ids, map_view.language_ids,
+        map_view.open_only, map_view.query, false
+      ) c
+      join public.organisation_kinds k on k.id = c.kind
+      where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
+    ),
+    cells as materialized (
+      select s.cx, s.cy, z || '/' || s.cx || '/' || s.cy as key,
+             count(*) as n, avg(s.lng) as lng, avg(s.lat) as lat,
+             count(*) filter (where s.kind_group = 'resident_led') as resident_led,
+             count(*) filter (where s.kind_group = 'enterprise') as enterprise,
+             count(*) filter (where s.kind_group = 'institution') as institution,
+             count(*) filter (where s.kind_group = 'other') as other,
+             min(s.lng) as west, min(s.lat) as south, max(s.lng) as east, max(s.lat) as north
+      from shown s
+      where z < individual_zoom
+      group by s.cx, s.cy
+    ),
+    -- Each organisation is itself where it is alone in its cell (or from zoom 15 on).
+    alone as (
+      select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.is_illustrative
+      from public.organisations o
+      -- By the primary key: few at a country's zoom, a street's worth up close.
+      where o.id = any (array(
+        select s.id from shown s
+        left join cells g on g.cx = s.cx and g.cy = s.cy
+        where g.n is null or g.n = 1
+      ))
+    ),
+    -- For the ties: each organisation as its own node, or its cell's.
+    placed as materialized (
+      select s.id, coalesce(g.key, s.id::text) as node
+      from shown s
+      left join cells g on g.cx = s.cx and g.cy = s.cy and g.n > 1
+      where map_view.with_ties
+    ),
+    ties as materialized (
+      select least(a.node, b.node) as source, greatest(a.node, b.node) as target,
+             count(*) as n,
+             count(*) filter (where c.status = 'active') as confirmed,
+             case when count(distinct c.kind) = 1 then min(c.kind) end as kind
+      from private.collaborations_among(array(select p.id from placed p)) c
+      join placed a on a.id = c.source_id
+      join placed b on b.id = c.target_id
+      where c.status <> 'ended'
+      group by 1, 2
+    )
+    select jsonb_build_object(
+      'zoom', z,
+      'organisation_fields', jsonb_build_array('id', 'slug', 'name', 'kind', 'lng', 'lat', 'illustrative'),
+      'organisations', coalesce((
+        select jsonb_agg(jsonb_build_array(
+          p.id, p.slug, p.name, p.kind, round(p.lng::numeric, 6), round(p.lat::numeric, 6),
+          p.is_illustrative
+        ) order by p.id)
+        from alone p
+      ), '[]'::jsonb),
+      'cell_fields', jsonb_build_array(
+        'key', 'lng', 'lat', 'count', 'resident_led', 'enterprise', 'institution', 'other',
+        'west', 'south', 'east', 'north', 'ties'
+      ),
+      'cells', coalesce((
+        select jsonb_agg(jsonb_build_array(
+          g.key, round(g.lng::numeric, 6), round(g.lat::numeric, 6), g.n, g.resident_led,
+          g.enterprise, g.institution, g.other, round(g.west::numeric, 6), round(g.south::numeric, 6),
+          round(g.east::numeric, 6), round(g.north::numeric, 6), coalesce(t.n, 0)
+        ) order by g.key)
+        from cells g
+        left join ties t on t.source = g.key and t.target = g.key
+        where g.n > 1
+      ), '[]'::jsonb),
+      'tie_fields', jsonb_build_array('source', 'target', 'count', 'confirmed', 'kind'),
+      'ties', coalesce((
+        select jsonb_agg(jsonb_build_array(t.source, t.target, t.n, t.confirmed, t.kind)
+                         order by t.source, t.target)
+        from ties t where t.source <> t.target
+      ), '[]'::jsonb),
+      'shown', (select count(*) from shown)
+    )
+  );
+end
+$$;
+
+CREATE FUNCTION public.organisation_detail(organisation_slug text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET jit TO 'off'
+    AS $$
+begin
+  if char_length(organisation_slug) > 200 then
+    return null;
+  end if;
+  return (
+    select jsonb_build_object(
+      'id', o.id,
+      'slug', o.slug,
+      'name', o.name,
+      'kind', o.kind,
+      'status', o.status,
+      'description', o.description,
+      'lng', o.lng,
+      'lat', o.lat,
+      'location_precision', o.location_precision,
+      'address', o.address,
+      'postcode', o.postcode,
+      'city', o.city,
+      'area', (
+        select jsonb_build_object('id', a.id, 'level', a.level, 'name', a.name)
+        from public.areas a where a.id = o.area_id
+      ),
+      'website', o.website,
+      'email', o.email,
+      'phone', o.phone,
+      'open_to_newcomers', o.open_to_newcomers,
+      'help_wanted', to_jsonb(o.help_wanted),
+      'languages', to_jsonb(o.languages),
+      'meeting_times', o.meeting_times,
+      'illustrative', o.is_illustrative,
+      'source', o.source,
+      'updated_at', o.updated_at,
+      'themes', coalesce((
+        select jsonb_agg(ot.theme_id order by t.sort_order)
+        from public.organisation_themes ot
+        join public.themes t on t.id = ot.theme_id
+        where ot.organisation_id = o.id
+      ), '[]'::jsonb),
+      'contact_people', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'name', cp.name, 'role', cp.role, 'email', cp.email, 'phone', cp.phone,
+          'public', cp.opted_in_public
+        ) order by cp.name)
+        from public.contact_people cp
+        where cp.organisation_id = o.id
+      ), '[]'::jsonb),
+      'collaborations', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'id', c.id,
+          'kind', c.kind,
+          'status', c.status,
+          'direction', c.direction,
+          'description', c.description,
+          'started_on', c.started_on,
+          'ended_on', c.ended_on,
+          'partner', jsonb_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'kind', p.kind)
+        ) order by c.status = 'ended', p.name)
+        from (
+          select c.*,
+                 case when c.source_id = o.id then 'outgoing' else 'incoming' end as direction,
+                 case when c.source_id = o.id then c.target_id else c.source_id end as partner_id
+          from public.collaborations c where c.source_id = o.id or c.target_id = o.id
+        ) c
+        join public.organisations p on p.id = c.partner_id
+      ), '[]'::jsonb)
+    )
+    from public.organisations o
+    where o.slug = organisation_slug
+  );
+end
+$$;
+
+CREATE FUNCTION public.search_organisations(query text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, score real)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET jit TO 'off'
+    AS $$
+#variable_conflict use_column
+declare
+  wanted text;
+  words text[];
+  candidates uuid[];
+begin
+  if char_length(query) > 200 then
+    raise exception 'query_too_long' using errcode = '22001',
+      hint = 'Search for at most 200 characters.';
+  end if;
+  wanted := private.normalise_search_text(query);
+  if wanted = '' then
+    return;
+  end if;
+  words := array_remove(string_to_array(wanted, ' '), '');
+  if cardinality(words) > 20 then
+    raise exception 'query_too_long' using errcode = '22001';
+  end if;
+  candidates := private.search_candidates(wanted, least(greatest(coalesce(max_results, 10), 1), 50));
+  return query
+    select o.id, o.slug, o.name, o.kind, o.lng, o.lat,
+           (case
+              when o.search_name = wanted then 3
+              when o.search_name like wanted || '%' then 2
+              when position(wanted in o.search_name) > 0 then 1.5
+              else 0
+            end
+            + extensions.word_similarity(wanted, o.search_name)
+            -- of two names that both contain the query, the one it covers most
+            + extensions.similarity(wanted, o.search_name))::real as score
+    from public.organisations o
+    where o.id = any (candidates)
+      and o.status <> 'archived'
+    order by score desc, o.name, o.id
+    limit least(greatest(coalesce(max_results, 10), 1), 50);
+end
+$$;
+
+REVOKE ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO anon;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO authenticated;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO service_role;
+
+REVOKE ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) TO anon;
+GRANT ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION private.search_candidates(wanted text, enough integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO anon;
+GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO authenticated;
+GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO anon;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO authenticated;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO service_role;
+
+REVOKE ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO anon;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO authenticated;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) TO anon;
+GRANT ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid[]) TO anon;
+GRANT ALL ON FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) TO anon;
+GRANT ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO PUBLIC;
+GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO anon;
+GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO anon;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO authenticated;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO service_role;
+
+REVOKE ALL ON FUNCTION public.organisation_detail(organisation_slug text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO PUBLIC;
+GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO anon;
+GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO authenticated;
+GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO service_role;
+
+REVOKE ALL ON FUNCTION public.search_organisations(query text, max_results integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO PUBLIC;
+GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO anon;
+GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO service_role;
