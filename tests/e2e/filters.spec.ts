@@ -33,6 +33,32 @@ test.describe('filtering the atlas', () => {
 			.toBeGreaterThan(30);
 	});
 
+	test('a shared link with filters shows nothing they exclude while the database starts', async ({
+		page
+	}) => {
+		// The early answers (the build's first paint) are for no filters. Hold the database back
+		// so that the time before it answers can be looked at.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/database-snapshot/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/?thema=energie');
+		await expect(page.getByRole('checkbox', { name: 'Energie' })).toBeChecked();
+		await expect(page.getByTestId('list-updating')).toBeVisible();
+		await expect(page.getByTestId('organisation-list')).toHaveCount(0);
+		await expect(page.getByTestId('list-count')).toHaveCount(0);
+		await expect(page.getByText('Geen organisaties passen bij deze filters.')).toHaveCount(0);
+
+		release();
+		await expect(page.getByTestId('list-count')).toHaveText('2 van 2 in beeld');
+		await expect(page.getByTestId('organisation-list').getByRole('link')).toHaveText([
+			/!WOON/,
+			/Energiecoöperatie Nieuw-West/
+		]);
+	});
+
 	test('filters combine, an empty result offers to clear them, and a shared link opens filtered', async ({
 		page
 	}) => {

@@ -97,8 +97,9 @@ export class AtlasStore {
 	#fetchError = $state.raw<unknown>(null);
 	/** Map views known before the backend answers (first paint, or this browser's last view). */
 	#earlierViews = $state.raw<CachedView[]>([]);
-	#drawn = () => {};
-	readonly #markersDrawn = new Promise<void>((resolve) => (this.#drawn = resolve));
+	/** Ends the earlier answers' head start: the backend may start now. */
+	#endHeadStart = () => {};
+	readonly #headStartOver = new Promise<void>((resolve) => (this.#endHeadStart = resolve));
 	/** Where earlier answers are kept: per backend. */
 	readonly #cacheKey = cacheKey(connection.info);
 
@@ -189,18 +190,26 @@ export class AtlasStore {
 	 * new filters arrives, the previous one stays on screen.
 	 */
 	readonly visible = $derived.by(() => {
-		const answer = this.#selection ?? this.#atlas;
 		const preview = this.#preview?.organisations ?? [];
-		return [...(answer?.organisations ?? []), ...preview];
+		return [...(this.#answerForFilters?.organisations ?? []), ...preview];
 	});
 
+	/**
+	 * The answer map, list and network draw from. An earlier answer (the first
+	 * paint, the last visit's) is for no filters: while filters from a link wait
+	 * for the database, it would show what they exclude, so nothing is shown.
+	 */
+	readonly #answerForFilters = $derived(
+		this.#selection ?? (this.#updating && activeFilterCount(this.#filters) > 0 ? null : this.#atlas)
+	);
+
 	/** True when the filters select more than the browser holds as a network (see networkLimits). */
-	readonly oversized = $derived((this.#selection ?? this.#atlas)?.oversized === true);
+	readonly oversized = $derived(this.#answerForFilters?.oversized === true);
 	/** The limits the database was asked to keep to. */
 	readonly limits = configuredLimits();
 
 	/** Per filter option, how many organisations choosing it would show (the database's count). */
-	readonly counts = $derived<AtlasCounts | null>((this.#selection ?? this.#atlas)?.counts ?? null);
+	readonly counts = $derived<AtlasCounts | null>(this.#answerForFilters?.counts ?? null);
 
 	/** True while the answer to new filters is on its way. */
 	get selecting(): boolean {
@@ -282,6 +291,8 @@ export class AtlasStore {
 		if (JSON.stringify(filters) === JSON.stringify(untrack(() => this.#filters))) return;
 		this.#filters = filters;
 		this.#selected = this.#select(filters);
+		// What was known before the backend is for no filters: it cannot answer these.
+		if (activeFilterCount(filters) > 0) this.#endHeadStart();
 	}
 
 	/** Asks again for what the current filters show, after a failed read. */
@@ -339,7 +350,7 @@ export class AtlasStore {
 
 	/** The map has drawn its first markers: the backend may start now. */
 	markersDrawn(): void {
-		this.#drawn();
+		this.#endHeadStart();
 	}
 
 	setViewBounds(bounds: BoundingBox): void {
@@ -353,12 +364,13 @@ export class AtlasStore {
 	 * The backend starts once the map has drawn what was known before it, or
 	 * after a short wait if that does not come (no WebGL, say): the embedded
 	 * database's download and start would otherwise slow the first markers
-	 * down. Without anything to draw, it starts at once.
+	 * down. Without anything to draw, or with filters that only the database
+	 * can answer, it starts at once.
 	 */
 	async #openAfterHeadStart(): Promise<void> {
 		if (await this.#showEarlierAnswers()) {
 			await Promise.race([
-				this.#markersDrawn,
+				this.#headStartOver,
 				new Promise((resolve) => setTimeout(resolve, headStartWaitMs))
 			]);
 		}
@@ -375,9 +387,11 @@ export class AtlasStore {
 			]);
 			this.#reference = reference;
 			this.#atlas = atlas;
+			this.#selected = this.#select(untrack(() => this.#filters));
+			// With filters, the earlier answer gives way to their answer, not to the whole atlas.
+			if (activeFilterCount(untrack(() => this.#filters)) > 0) await this.#selected;
 			// Not a new revision: the data is what the backend had when the map asked it.
 			this.#updating = false;
-			this.#selected = this.#select(untrack(() => this.#filters));
 			void this.#loadAreas(backend);
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
