@@ -1,9 +1,77 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+/**
+ * The folders of src/lib, bottom first. A folder imports only those below it,
+ * so no two folders import each other, through any number of steps: the data
+ * port at the bottom, then the shared modules, then the features. What two
+ * features share moves down (README, "Layers"). Routes sit above all of them.
+ */
+const layers = [
+	'data',
+	'i18n',
+	'app',
+	'places',
+	'kinds',
+	'network',
+	'files',
+	'atlas',
+	'map',
+	'analysis',
+	'graph',
+	'list',
+	'search',
+	'organisation',
+	'join',
+	'editing',
+	'export',
+	'import',
+	'areas'
+];
+
+/** One no-restricted-imports rule per folder: nothing from the folders above it. */
+function layerRules() {
+	// A new folder takes its place in the list, or no rule would hold it.
+	const unplaced = readdirSync(new URL('./src/lib', import.meta.url), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && entry.name !== 'paraglide')
+		.map((entry) => entry.name)
+		.filter((name) => !layers.includes(name));
+	if (unplaced.length > 0) {
+		throw new Error(`src/lib/${unplaced.join(', ')}: add to the layers in eslint.config.js`);
+	}
+	return layers.map((folder, index) => {
+		const above = layers.slice(index + 1);
+		return {
+			files: [`src/lib/${folder}/**/*.ts`, `src/lib/${folder}/**/*.svelte`],
+			ignores: ['**/*.spec.ts'],
+			rules: {
+				'no-restricted-imports': [
+					'error',
+					{
+						patterns: above.length
+							? [
+									{
+										group: above.flatMap((higher) => [
+											`$lib/${higher}`,
+											`$lib/${higher}/*`,
+											`../${higher}/*`,
+											`../../${higher}/*`
+										]),
+										message: `${folder} is below these folders (layers in eslint.config.js): move what both need down a layer.`
+									}
+								]
+							: []
+					}
+				]
+			}
+		};
+	});
+}
 
 export default ts.config(
 	{
@@ -43,39 +111,5 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
 		}
 	},
-	{
-		// Layers import downwards only: the data port and the shared modules never reach up
-		// into a feature (README, "Layers"). What two features share moves down a layer.
-		files: [
-			'src/lib/{data,app,atlas,kinds,places,i18n}/**/*.ts',
-			'src/lib/{data,app,atlas,kinds,places,i18n}/**/*.svelte'
-		],
-		ignores: ['**/*.spec.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: [
-								'list',
-								'map',
-								'graph',
-								'analysis',
-								'join',
-								'search',
-								'organisation',
-								'editing',
-								'import',
-								'areas',
-								'export'
-							].map((feature) => `$lib/${feature}/*`),
-							message:
-								'A shared module does not import a feature; move what both need down a layer.'
-						}
-					]
-				}
-			]
-		}
-	}
+	...layerRules()
 );

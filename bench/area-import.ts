@@ -10,9 +10,9 @@
  *   npm run bench:areas
  *   BENCH_BUURTEN=2000 BENCH_VERTICES=400 npm run bench:areas
  */
-import { readAreaFile } from '../src/lib/areas/area-files';
+import { readAreaFile } from '../src/lib/files/area-files';
 import { areaBatch, planAreas } from '../src/lib/areas/area-plan';
-import { rdNew } from '../src/lib/areas/cbs';
+import { rdNew } from '../src/lib/files/cbs';
 import type { Area } from '../src/lib/data';
 import { openTestDatabase, signedIn, users } from '../tests/db/harness';
 import proj4 from 'proj4';

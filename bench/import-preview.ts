@@ -17,7 +17,7 @@ import {
 	type TieField
 } from '../src/lib/import/columns';
 import { buildPlan, countPlan, toBatch } from '../src/lib/import/plan';
-import { readTables } from '../src/lib/import/tables';
+import { readTables } from '../src/lib/files/tables';
 import { openTestDatabase, signedIn, users } from '../tests/db/harness';
 
 const organisations = Number(process.env.BENCH_ORGANISATIONS ?? 5_000);

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAreaFile } from '$lib/areas/area-files';
+import { readAreaFile } from '$lib/files/area-files';
 import { areaBatch, planAreas, type AreaBatch } from '$lib/areas/area-plan';
-import type { AreaFile } from '$lib/areas/cbs';
+import type { AreaFile } from '$lib/files/cbs';
 import type { Area } from '$lib/data';
 import {
 	anon,

@@ -14,7 +14,7 @@ import {
 	type TieField
 } from '../../src/lib/import/columns';
 import { buildPlan, toBatch } from '../../src/lib/import/plan';
-import { readTables } from '../../src/lib/import/tables';
+import { readTables } from '../../src/lib/files/tables';
 import { decodeExportedAtlas } from '../../src/lib/data/editing-decode';
 import type { ExportedAtlas } from '../../src/lib/data';
 import { standardValidators } from '../standards';

@@ -1,6 +1,6 @@
 /** Everything the coordinator's view computes about a network: metrics, then gaps. */
 import type { Area } from '$lib/data';
-import type { Network } from '$lib/graph/network-model';
+import type { Network } from '$lib/network/network-model';
 import { findGaps, type GapFindings } from './gaps';
 import { currentTiesGraph, networkMetrics, type NetworkMetrics } from './metrics';
 

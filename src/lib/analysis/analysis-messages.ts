@@ -1,5 +1,5 @@
 /** What the main thread and the analysis worker say to each other. */
-import type { Network } from '$lib/graph/network-model';
+import type { Network } from '$lib/network/network-model';
 import type { AnalysisReference, NetworkAnalysis } from './analyse-network';
 
 export function startAnalysisWorker(): Worker {

@@ -7,6 +7,7 @@
  * than guessing: an area without figures is listed apart, never counted as 0.
  */
 import type { Area, AreaFigures } from '$lib/data';
+import { coverageClasses } from '$lib/places/coverage-map';
 import { ancestorLookup } from './gaps';
 
 export interface CoverageNode {
@@ -130,12 +131,6 @@ export function coverage(
 
 /** What the map colours: each area's class (see coverageClass), null for "no figures". */
 export type { CoverageMap } from '$lib/places/coverage-map';
-
-/**
- * Classes for the choropleth, in initiatives per 1,000 inhabitants: none at
- * all stands apart, then up to 0.5, up to 1, up to 2, and more.
- */
-export const coverageClasses = [0, 0.5, 1, 2] as const;
 
 /** The class of a row: 0 for no initiative, 1-4 upwards; null without figures. */
 export function coverageClass(row: CoverageRow): number | null {

@@ -2,8 +2,7 @@
  * What each kind of gap finding shows on map and graph when clicked. Pure:
  * the panel calls these with the finding and the network it came from.
  */
-import type { Highlight } from '$lib/graph/network-store.svelte';
-import { isCurrent, type Network } from '$lib/graph/network-model';
+import { isCurrent, type Highlight, type Network } from '$lib/network/network-model';
 import type { NetworkMetrics } from './metrics';
 import type { BridgeTie, Introduction, SingleTie } from './gaps';
 

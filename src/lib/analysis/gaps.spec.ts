@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '$lib/data';
 import { networkOf, path } from '$lib/graph/network-factories';
-import type { Network } from '$lib/graph/network-model';
+import type { Network } from '$lib/network/network-model';
 import { currentTiesGraph, networkMetrics } from './metrics';
 import { findGaps, type GapOptions } from './gaps';
 

@@ -5,7 +5,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { Area } from '$lib/data';
-import type { Network, NetworkNode } from '$lib/graph/network-model';
+import type { Network, NetworkNode } from '$lib/network/network-model';
 import { distanceInMetres } from '$lib/places/distance';
 import { connectedComponents } from 'graphology-components';
 import { cutStructure } from './cut-points';

@@ -7,7 +7,7 @@
 import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import louvain from 'graphology-communities-louvain';
-import { isCurrent, type Network } from '$lib/graph/network-model';
+import { isCurrent, type Network } from '$lib/network/network-model';
 
 export interface NodeMetrics {
 	/** Current ties. */

@@ -1,17 +1,17 @@
 import { connection } from '$lib/app/connection.svelte';
 /**
  * One import of areas and their figures, from choosing files to a written
- * batch: files are read in the import worker, planned against the areas the
+ * batch: files are read in the file worker, planned against the areas the
  * atlas holds, checked by the database (a dry run, so the preview shows the
  * database's own refusals), and written on request.
  */
 import { atlasStore } from '$lib/atlas/atlas-store.svelte';
 import { mapCommands } from '$lib/map/map-commands.svelte';
 import { describeError } from '$lib/app/describe-error';
-import { ImportFileError, readAreaFiles } from '$lib/import/read-files';
+import { ImportFileError, readAreaFiles } from '$lib/files/read-files';
 import type { AreaBoundaries, AreaImportOutcome } from '$lib/data';
 import { areaBatch, planAreas, type AreaPlan } from './area-plan';
-import type { AreaFile } from './cbs';
+import type { AreaFile } from '$lib/files/cbs';
 
 export type AreaImportPhase = 'idle' | 'reading' | 'failed' | 'ready';
 export type CheckState =

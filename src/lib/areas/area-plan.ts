@@ -6,7 +6,7 @@
  * district is not shown hundreds of refusals for the rest of the city.
  */
 import type { Area } from '$lib/data';
-import type { AreaFile, AreaRow, FigureRow, Skipped } from './cbs';
+import type { AreaFile, AreaRow, FigureRow, Skipped } from '$lib/files/cbs';
 
 export interface AreaPlan {
 	areas: AreaRow[];

@@ -9,7 +9,7 @@ import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { OrganisationKind } from '$lib/data';
 import { datedFileName, downloadBlob } from '$lib/app/download';
 import { kindGroupColour } from '$lib/kinds/kind-style';
-import type { Network } from './network-model';
+import type { Network } from '$lib/network/network-model';
 import type { RendererHandle } from './network-render-client';
 import { nodeRadius } from './network-visuals';
 

@@ -1,7 +1,7 @@
 /** Test data: small networks written out by hand, where the right answer is known. */
 import type { KindGroup } from '$lib/data';
-import type { Network, NetworkNode, NetworkTie } from './network-model';
-import { tieKey } from './network-model';
+import type { Network, NetworkNode, NetworkTie } from '$lib/network/network-model';
+import { tieKey } from '$lib/network/network-model';
 
 type NodeSketch = Partial<NetworkNode> & { id: string };
 type TieSketch = [a: string, b: string, status?: NetworkTie['status']];

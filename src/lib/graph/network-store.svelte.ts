@@ -12,15 +12,7 @@ import {
 	type AnalysisReply,
 	type AnalysisRequest
 } from '$lib/analysis/analysis-messages';
-import { buildNetwork, type Network } from './network-model';
-
-/** What a gap finding shows on both views: some organisations, and pairs between them. */
-export interface Highlight {
-	/** Which finding: the panel marks it as shown. */
-	key: string;
-	organisationIds: readonly string[];
-	pairs: readonly (readonly [string, string])[];
-}
+import { buildNetwork, type Highlight, type Network } from '$lib/network/network-model';
 
 export type NodeSizeMetric = 'degree' | 'betweenness';
 export type NodeColouring = 'kind' | 'community';

@@ -7,9 +7,10 @@ import { collaborationKindColour, collaborationKindOrder } from '$lib/kinds/kind
 import { kindGroupColour } from '$lib/kinds/kind-style';
 import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { CollaborationStatus } from '$lib/data';
-import type { Network } from './network-model';
+import type { Network } from '$lib/network/network-model';
 import type { EdgeStyle, Emphasis, RendererData } from './network-renderer';
-import type { Highlight, NodeColouring, NodeSizeMetric } from './network-store.svelte';
+import type { Highlight } from '$lib/network/network-model';
+import type { NodeColouring, NodeSizeMetric } from './network-store.svelte';
 
 /**
  * Cluster colours: Okabe and Ito's palette, chosen to stay distinguishable

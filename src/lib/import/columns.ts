@@ -4,8 +4,8 @@
  * Tags; From, To, Type); the user can change every column, and a column left
  * unmapped is shown as such, never dropped unseen.
  */
-import { comparable } from './text';
-import type { Table } from './tables';
+import { comparable } from '$lib/files/text';
+import type { Table } from '$lib/files/tables';
 
 export const organisationFields = [
 	'name',

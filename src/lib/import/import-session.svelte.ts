@@ -25,8 +25,8 @@ import {
 	type PlaceSource
 } from './plan';
 import { emptyMap, withEntry, withoutEntry } from './maps';
-import { ImportFileError, readFiles } from './read-files';
-import type { Table } from './tables';
+import { ImportFileError, readFiles } from '$lib/files/read-files';
+import type { Table } from '$lib/files/tables';
 
 /** The middle of Nieuw-West: PDOK ranks answers near it first. */
 const near = { lng: 4.8, lat: 52.365 };

@@ -8,8 +8,8 @@ import { classifyTables, proposeMapping, type OrganisationField, type TieField }
 import { locateRows } from './locate-rows';
 import { createMatcher, nameKey } from './matching';
 import { buildPlan, countPlan, toBatch } from './plan';
-import { FileReadError, readTables, type Table } from './tables';
-import { comparable, decodeText } from './text';
+import { FileReadError, readTables, type Table } from '$lib/files/tables';
+import { comparable, decodeText } from '$lib/files/text';
 
 const encoder = new TextEncoder();
 const file = (name: string, text: string | Uint8Array) => ({

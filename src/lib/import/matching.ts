@@ -4,7 +4,7 @@
  * legal form in front ("Stichting Repair Café Osdorp" is "Repair Café
  * Osdorp"). A row that matches is offered as an update; the user decides.
  */
-import { comparable } from './text';
+import { comparable } from '$lib/files/text';
 
 const legalForms =
 	/^(stichting|st|vereniging|ver|cooperatie|cooperatieve vereniging|bv|b v|nv|vof|coop)\s+/;

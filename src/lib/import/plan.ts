@@ -20,8 +20,8 @@ import { knownLanguages, validateSomeFields, webAddress } from '$lib/editing/org
 import { labelsInEveryLocale } from '$lib/i18n/labels';
 import type { OrganisationField, TieField } from './columns';
 import { createMatcher, nameKey, type Matchable } from './matching';
-import type { Table } from './tables';
-import { comparable } from './text';
+import type { Table } from '$lib/files/tables';
+import { comparable } from '$lib/files/text';
 
 /** The fields an import sets, as the database names them. */
 export interface ImportedFields {

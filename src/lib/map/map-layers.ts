@@ -1,3 +1,4 @@
+import { coverageColours } from '$lib/places/coverage-map';
 import type {
 	CircleLayerSpecification,
 	ExpressionSpecification,
@@ -364,26 +365,6 @@ const coverageState: ExpressionSpecification = [
 	['feature-state', 'coverage'],
 	noCoverage
 ];
-
-/**
- * Colours per coverage class (see coverageClass): no initiative stands out in
- * yellow, then a blue ramp that darkens as coverage grows; grey for an area
- * without figures. Yellow against blue stays apart with the common
- * colour-vision deficiencies, and neither is the orange or purple of a marker.
- */
-export const coverageColours: readonly [number, string][] = [
-	[-1, '#ced4da'],
-	[0, '#fcc419'],
-	[1, '#a5d8ff'],
-	[2, '#4dabf7'],
-	[3, '#1c7ed6'],
-	[4, '#0b3d91']
-];
-
-/** The colour of a coverage class; null (an area without figures) is grey like -1. */
-export function coverageColour(level: number | null): string {
-	return coverageColours.find(([l]) => l === (level ?? -1))?.[1] ?? 'transparent';
-}
 
 /** Draws these boundaries, marks the chosen areas and colours the coverage, if shown. */
 export function setAreas(

@@ -6,10 +6,10 @@
  * year (`AantalInwoners_5`, `k_65JaarOfOuder_12`, `HuishoudensMetEenLaagInkomen_78`),
  * so they are recognised by their stem. CBS marks a secret or missing figure
  * with "." or a negative sentinel (-99997); both become "not known", never 0.
- * Runs in the import worker.
+ * Runs in the file worker.
  */
 import proj4 from 'proj4';
-import type { Table } from '$lib/import/tables';
+import type { Table } from './tables';
 
 export type AreaLevel = 'gemeente' | 'wijk' | 'buurt';
 

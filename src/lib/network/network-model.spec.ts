@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atlasOrganisation } from '$lib/data/factories';
 import type { AtlasCollaboration } from '$lib/data';
-import { buildNetwork, isCurrent, tieKey } from './network-model';
+import { buildNetwork, isCurrent, tieKey } from '$lib/network/network-model';
 
 const collaboration = (overrides: Partial<AtlasCollaboration>): AtlasCollaboration => ({
 	id: 'c1',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import proj4 from 'proj4';
 import { readAreaFile } from './area-files';
 import { figure, headerStem, rdNew, rdToWgs84, readBoundaries, readFigures, yearOf } from './cbs';
-import { FileReadError } from '$lib/import/tables';
+import { FileReadError } from './tables';
 
 const fixtures = join(__dirname, '../../../tests/fixtures/cbs');
 const fixture = (name: string) => ({

@@ -2,7 +2,7 @@
  * A file as tables of text: a CSV is one table, a workbook one per sheet, a
  * GeoJSON file one table of its points' properties with their coordinates as
  * the columns `lng` and `lat`. Cells stay text here; what they mean is decided
- * by the column mapping. Runs in the import worker.
+ * by the column mapping. Runs in the file worker.
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';

@@ -1,11 +1,11 @@
 /**
- * Reads the chosen files in the import worker and answers their tables (or
+ * Reads the chosen files in the file worker and answers their tables (or
  * area files), or the problem with the first file that could not be read, in
  * the user's words.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ReadReply, ReadRequest } from './import-messages';
-import type { AreaFile } from '$lib/areas/cbs';
+import type { ReadReply, ReadRequest } from './read-messages';
+import type { AreaFile } from './cbs';
 import type { FileProblem, Table } from './tables';
 
 let worker: Worker | null = null;
@@ -53,7 +53,7 @@ async function ask(purpose: ReadRequest['purpose'], files: readonly File[]): Pro
 			}))
 		)
 	};
-	worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+	worker ??= new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
 	const active = worker;
 	return new Promise((resolve, reject) => {
 		const done = () => {
@@ -70,7 +70,7 @@ async function ask(purpose: ReadRequest['purpose'], files: readonly File[]): Pro
 		const onError = (event: ErrorEvent) => {
 			done();
 			if (worker === active) worker = null;
-			reject(new Error(`import worker failed: ${event.message}`));
+			reject(new Error(`file worker failed: ${event.message}`));
 		};
 		active.addEventListener('message', onMessage);
 		active.addEventListener('error', onError);

@@ -12,6 +12,14 @@ import type {
 } from '$lib/data';
 import { kindGroupOf } from '$lib/kinds/kind-style';
 
+/** What a gap finding shows on both views: some organisations, and pairs between them. */
+export interface Highlight {
+	/** Which finding: the panel marks it as shown. */
+	key: string;
+	organisationIds: readonly string[];
+	pairs: readonly (readonly [string, string])[];
+}
+
 export interface NetworkNode {
 	id: string;
 	name: string;

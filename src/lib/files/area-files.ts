@@ -1,10 +1,10 @@
 /**
  * Reads the files a coordinator chose for areas: outlines (GeoJSON of the
  * wijk- en buurtkaart) and key figures (Kerncijfers as CSV, a workbook or an
- * OData JSON export). Runs in the import worker.
+ * OData JSON export). Runs in the file worker.
  */
-import { FileReadError, maxFileBytes, readTables, type ReadFile } from '$lib/import/tables';
-import { decodeText } from '$lib/import/text';
+import { FileReadError, maxFileBytes, readTables, type ReadFile } from './tables';
+import { decodeText } from './text';
 import {
 	isBoundaryCollection,
 	odataTable,

@@ -1,8 +1,8 @@
 /**
- * What the main thread and the import worker say to each other: files in, and
+ * What the main thread and the file worker say to each other: files in, and
  * out either tables (organisations and ties) or area files (outlines, figures).
  */
-import type { AreaFile } from '$lib/areas/cbs';
+import type { AreaFile } from './cbs';
 import type { FileProblem, ReadFile, Table } from './tables';
 
 export interface ReadRequest {

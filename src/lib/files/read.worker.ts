@@ -1,8 +1,8 @@
-/** The import worker: files are decoded and parsed here, off the main thread. */
-import { readAreaFile } from '$lib/areas/area-files';
-import type { AreaFile } from '$lib/areas/cbs';
+/** The file worker: what people drop in (tables for the organisation import, CBS area files) is decoded and parsed here, off the main thread. */
+import { readAreaFile } from './area-files';
+import type { AreaFile } from './cbs';
 import { FileReadError, readTables, type Table } from './tables';
-import type { ReadReply, ReadRequest } from './import-messages';
+import type { ReadReply, ReadRequest } from './read-messages';
 
 self.onmessage = async ({ data }: MessageEvent<ReadRequest>) => {
 	let reply: ReadReply;
