@@ -14,11 +14,13 @@ import {
 import { rpcSql } from '../src/lib/data/embedded/rpc-sql';
 import { mapViewArgs, type RpcArgs, type RpcName } from '../src/lib/data/backend';
 import { openingQueries } from '../src/lib/map/opening-view';
-import { loadSqlSources } from '../tests/db/sql-files';
+import { loadSqlSources, sourcesSignature } from '../tests/db/sql-files';
 import { nationalDataSql, scaled } from '../tests/db/national-data';
 
 const generated = join(import.meta.dirname, '..', 'src/lib/data/embedded/generated');
 const target = join(generated, 'database-snapshot.tar.gz');
+/** Which sources the snapshot was made from: the database tests use it only when they match. */
+const signatureFile = join(generated, 'database-snapshot.signature');
 
 /**
  * The seed's atlas goes into the first paint only while it is small: a
@@ -34,7 +36,8 @@ const maxFirstPaintOrganisations = 1000;
 const extra = Number(process.env.BUURTATLAS_EXTRA_ORGANISATIONS ?? 0);
 
 const started = performance.now();
-const db = await openPglite(loadSqlSources());
+const sources = loadSqlSources();
+const db = await openPglite(sources);
 try {
 	if (extra > 0) await db.exec(nationalDataSql(scaled(extra)));
 
@@ -80,6 +83,7 @@ try {
 	}
 	const dump = await db.dumpDataDir('gzip');
 	writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
+	writeFileSync(signatureFile, sourcesSignature(sources, extra > 0 ? `extra ${extra}` : ''));
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(`database snapshot: ${(dump.size / 1e6).toFixed(1)} MB in ${seconds} s`);
 } finally {
