@@ -29,6 +29,12 @@ export class Connection {
 	#backend = $state.raw<Backend | null>(null);
 	#opening: Promise<Backend> | null = null;
 	#listeners: ((backend: Backend) => void)[] = [];
+	readonly #connect: () => Promise<Backend>;
+
+	/** @param connectTo how the backend starts: the configured one, unless a test says otherwise */
+	constructor(connectTo: () => Promise<Backend> = connect) {
+		this.#connect = connectTo;
+	}
 
 	get state(): ConnectionState {
 		return this.#state;
@@ -69,7 +75,7 @@ export class Connection {
 			}
 		});
 		try {
-			const backend = await connect();
+			const backend = await this.#connect();
 			performance.mark('buurtatlas:backend-ready');
 			this.#backend = backend;
 			this.#state = { phase: 'ready' };
