@@ -29,4 +29,11 @@ describe('Action', () => {
 		await action.run(() => Promise.resolve());
 		expect(action.problem).toBeNull();
 	});
+
+	it('does not explain a request dropped on purpose', async () => {
+		const action = new Action();
+		const done = await action.run(() => Promise.reject(new DOMException('aborted', 'AbortError')));
+		expect(done).toBe(false);
+		expect(action.problem).toBeNull();
+	});
 });

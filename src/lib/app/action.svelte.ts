@@ -4,7 +4,7 @@
  * failure in the person's words.
  */
 import { configuredBackend } from '$lib/data';
-import { describeError } from './describe-error';
+import { describeError, isAbort } from './describe-error';
 
 export class Action {
 	busy = $state(false);
@@ -19,7 +19,8 @@ export class Action {
 			await work();
 			return true;
 		} catch (error) {
-			this.problem = describeError(error, configuredBackend().kind);
+			// Dropped on purpose (the person left, a newer request replaced it): nothing to explain.
+			if (!isAbort(error)) this.problem = describeError(error, configuredBackend().kind);
 			return false;
 		} finally {
 			this.busy = false;

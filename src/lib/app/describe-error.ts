@@ -83,7 +83,7 @@ export function refusalMessage(refusal: Refusal | null): string {
 	}
 }
 
-/** Superseded requests are not failures. */
+/** A request dropped on purpose (a newer one replaced it, the page went, the person cancelled): not a failure to show. */
 export function isAbort(error: unknown): boolean {
 	return error instanceof DOMException && error.name === 'AbortError';
 }

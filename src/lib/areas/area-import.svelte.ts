@@ -1,4 +1,3 @@
-import { connection } from '$lib/app/connection.svelte';
 /**
  * One import of areas and their figures, from choosing files to a written
  * batch: files are read in the file worker, planned against the areas the
@@ -7,10 +6,12 @@ import { connection } from '$lib/app/connection.svelte';
  */
 import { atlasStore } from '$lib/atlas/atlas-store.svelte';
 import { mapCommands } from '$lib/map/map-commands.svelte';
+import { connection } from '$lib/app/connection.svelte';
 import { describeError } from '$lib/app/describe-error';
 import { ImportFileError, readAreaFiles } from '$lib/files/read-files';
 import type { AreaBoundaries, AreaImportOutcome } from '$lib/data';
 import { areaBatch, planAreas, type AreaPlan } from './area-plan';
+import { importAreas } from './area-actions';
 import type { AreaFile } from '$lib/files/cbs';
 
 export type AreaImportPhase = 'idle' | 'reading' | 'failed' | 'ready';
@@ -69,34 +70,31 @@ export class AreaImportSession {
 
 	/** Asks the database what the import would do; a later request wins. */
 	async runCheck(): Promise<void> {
-		const backend = connection.backend;
 		const request = ++this.#checkRequest;
-		if (!backend || !this.hasRows || this.plan.missingYear.length > 0) {
+		if (!this.hasRows || this.plan.missingYear.length > 0) {
 			this.check = { state: 'idle' };
 			return;
 		}
 		this.check = { state: 'checking' };
 		try {
-			const outcome = await backend.importAreas(areaBatch(this.plan, this.files, true));
+			const outcome = await importAreas(areaBatch(this.plan, this.files, true));
 			if (request === this.#checkRequest) this.check = { state: 'checked', outcome };
 		} catch (error) {
 			if (request === this.#checkRequest)
-				this.check = { state: 'failed', message: describeError(error, backend.info.kind) };
+				this.check = { state: 'failed', message: describeError(error, connection.kind) };
 		}
 	}
 
 	async write(): Promise<boolean> {
-		const backend = connection.backend;
-		if (!backend || this.writing) return false;
+		if (this.writing) return false;
 		this.writing = true;
 		this.writeProblem = null;
 		try {
-			this.written = await backend.importAreas(areaBatch(this.plan, this.files, false));
-			await atlasStore.refreshAreas();
+			this.written = await importAreas(areaBatch(this.plan, this.files, false));
 			atlasStore.setAreaPreview(null);
 			return true;
 		} catch (error) {
-			this.writeProblem = describeError(error, backend.info.kind);
+			this.writeProblem = describeError(error, connection.kind);
 			return false;
 		} finally {
 			this.writing = false;
