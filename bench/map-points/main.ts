@@ -6,7 +6,7 @@
 import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { addProjectLayers, provideClusterCountImages } from '$lib/map/map-layers';
+import { addProjectLayers, provideClusterCountImages, setOrganisations } from '$lib/map/map-layers';
 import { organisationFeatures } from '$lib/map/organisation-features';
 import { kindGroupColour } from '$lib/kinds/kind-style';
 import { atlasOrganisation } from '$lib/data/factories';
@@ -95,7 +95,8 @@ async function run(mode: BenchResult['mode'], points: number, ms: number): Promi
 	if (mode === 'layers') {
 		provideClusterCountImages(map);
 		const features = organisationFeatures(organisations);
-		addProjectLayers(map, features, features, null);
+		addProjectLayers(map);
+		setOrganisations(map, features);
 	} else if (mode === 'dom') {
 		for (const o of organisations) {
 			const element = document.createElement('div');

@@ -54,8 +54,12 @@ export function highlightFeatures(
 }
 
 /** Adds the source and layers if the current style lacks them; call after the project's own. */
-export function addHighlightLayers(map: MapLibreMap, data: HighlightFeatures): void {
-	if (!map.getSource(highlightSource)) map.addSource(highlightSource, { type: 'geojson', data });
+export function addHighlightLayers(map: MapLibreMap): void {
+	if (!map.getSource(highlightSource))
+		map.addSource(highlightSource, {
+			type: 'geojson',
+			data: { type: 'FeatureCollection', features: [] }
+		});
 	if (!map.getLayer(highlightPairsLayer)) {
 		map.addLayer({
 			id: highlightPairsLayer,

@@ -105,17 +105,16 @@ const networkPaint = {
 	'line-opacity': 0.6
 } satisfies LinePaint;
 
-/** Adds the source and layers if the current style lacks them. Safe to call again. */
-export function addProjectLayers(
-	map: MapLibreMap,
-	points: FeatureCollection<Point, OrganisationFeatureProperties>,
-	data: FeatureCollection<Point, OrganisationFeatureProperties>,
-	selectedId: string | null
-): void {
+/**
+ * Adds the project's sources (empty) and layers, in their drawing order, if
+ * the current style lacks them. Safe to call again; after a new style the
+ * layer components (OrganisationsLayer.svelte and the rest) put their data back.
+ */
+export function addProjectLayers(map: MapLibreMap): void {
 	if (!map.getSource(organisationsSource)) {
 		map.addSource(organisationsSource, {
 			type: 'geojson',
-			data: points,
+			data: noFeatures,
 			promoteId: 'id',
 			cluster: true,
 			clusterRadius: 36,
@@ -133,7 +132,7 @@ export function addProjectLayers(
 		map.addSource(networkSource, { type: 'geojson', data: noFeatures, promoteId: 'id' });
 	}
 	if (!map.getSource(selectionSource)) {
-		map.addSource(selectionSource, { type: 'geojson', data: selectedFeature(data, selectedId) });
+		map.addSource(selectionSource, { type: 'geojson', data: noFeatures });
 	}
 	// Area boundaries, where the database has them, lie at the bottom.
 	if (!map.getSource(areasSource)) {

@@ -3,7 +3,7 @@
  * 1 MB of code downloads and its worker starts while the page is still being
  * built, rather than after the map component has mounted.
  */
-type MapLibre = typeof import('maplibre-gl');
+export type MapLibre = typeof import('maplibre-gl');
 
 let loading: Promise<MapLibre> | undefined;
 
