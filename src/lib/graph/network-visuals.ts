@@ -126,3 +126,23 @@ export function emphasisOf(
 	});
 	return { nodes, pairs };
 }
+
+/**
+ * Where each node is drawn at `blend` (0: its place on the map, 1: its place
+ * in the network layout), as x, y pairs. Before the layout has positions the
+ * nodes stand at home, or (`still`, for reduced motion) nothing is drawn yet.
+ */
+export function blendPositions(
+	home: Float32Array,
+	network: Float32Array | null,
+	blend: number,
+	still: boolean
+): Float32Array | null {
+	if (!network || network.length !== home.length) {
+		return still || home.length === 0 ? null : home;
+	}
+	if (blend >= 1) return network;
+	const positions = new Float32Array(home.length);
+	for (let i = 0; i < home.length; i++) positions[i] = home[i]! + (network[i]! - home[i]!) * blend;
+	return positions;
+}
