@@ -15,6 +15,7 @@ import svelteConfig from './svelte.config.js';
 const layers = [
 	'data',
 	'i18n',
+	'ui',
 	'app',
 	'places',
 	'kinds',
