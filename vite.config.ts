@@ -39,7 +39,21 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts'],
+					exclude: ['src/**/*.component.spec.ts'],
 					environment: 'node'
+				}
+			},
+			{
+				// Forms and components, mounted with Svelte's own mount() in jsdom: what
+				// they check and show, without a browser or a database (those are the
+				// journeys' business).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'component',
+					include: ['src/**/*.component.spec.ts'],
+					environment: 'jsdom',
+					setupFiles: ['tests/component-setup.ts']
 				}
 			},
 			{

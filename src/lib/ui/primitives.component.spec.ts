@@ -1,0 +1,103 @@
+/**
+ * The shared UI pieces, mounted in jsdom: what they announce, what they
+ * bind, and where focus goes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
+import InlineConfirm from './InlineConfirm.svelte';
+import CheckboxGroup from './CheckboxGroup.svelte';
+import Notice from './Notice.svelte';
+
+let mounted: Record<string, unknown>[] = [];
+
+afterEach(() => {
+	for (const component of mounted) void unmount(component);
+	mounted = [];
+	document.body.innerHTML = '';
+});
+
+/** Mounts a component into the page for this test. */
+function keep(component: Record<string, unknown>) {
+	mounted.push(component);
+	flushSync();
+}
+
+const button = (text: string) =>
+	[...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
+
+/** Lets the component's own awaits (a tick, the action) finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const text = (words: string) => createRawSnippet(() => ({ render: () => `<span>${words}</span>` }));
+
+describe('InlineConfirm', () => {
+	const props = (onconfirm: () => unknown) => ({
+		label: 'Archiveren',
+		question: 'Archiveren? Terugzetten kan altijd.',
+		yes: 'Ja, archiveren',
+		onconfirm
+	});
+
+	it('asks once more, and cancel folds back with focus on the first button', async () => {
+		let confirmed = 0;
+		keep(mount(InlineConfirm, { target: document.body, props: props(() => (confirmed += 1)) }));
+		button('Archiveren').click();
+		flushSync();
+		expect(document.querySelector('[role="alert"]')?.textContent).toContain('Terugzetten');
+		button('Annuleren').click();
+		await settle();
+		expect(confirmed).toBe(0);
+		expect(document.activeElement).toBe(button('Archiveren'));
+	});
+
+	it('runs on yes, and stays open when the action failed', async () => {
+		let answer = false;
+		keep(mount(InlineConfirm, { target: document.body, props: props(() => answer) }));
+		button('Archiveren').click();
+		flushSync();
+		button('Ja, archiveren').click();
+		await settle();
+		expect(button('Ja, archiveren')).toBeTruthy();
+		answer = true;
+		button('Ja, archiveren').click();
+		await settle();
+		expect(document.querySelector('[role="alert"]')).toBeNull();
+		expect(button('Archiveren')).toBeTruthy();
+	});
+});
+
+describe('CheckboxGroup', () => {
+	it('keeps the chosen values as the boxes are ticked', () => {
+		let chosen: string[] = ['zorg'];
+		const props = {
+			legend: 'Thema’s',
+			options: ['energie', 'zorg', 'taal'],
+			get chosen() {
+				return chosen;
+			},
+			set chosen(value: string[]) {
+				chosen = value;
+			},
+			label: (option: string) => option.toUpperCase()
+		};
+		keep(mount(CheckboxGroup<string>, { target: document.body, props }));
+		const boxes = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+		expect(boxes.map((box) => box.checked)).toEqual([false, true, false]);
+		expect(document.querySelector('legend')?.textContent).toBe('Thema’s');
+		boxes[0]!.click();
+		boxes[1]!.click();
+		flushSync();
+		expect(chosen).toEqual(['energie']);
+	});
+});
+
+describe('Notice', () => {
+	it('announces an error at once and anything else politely', () => {
+		const target = document.body;
+		keep(mount(Notice, { target, props: { tone: 'error', children: text('Niet opgeslagen.') } }));
+		keep(mount(Notice, { target, props: { tone: 'success', children: text('Opgeslagen.') } }));
+		const [error, success] = [...document.querySelectorAll('p')];
+		expect(error!.getAttribute('role')).toBe('alert');
+		expect(success!.getAttribute('role')).toBe('status');
+	});
+});
