@@ -14,7 +14,11 @@ import {
 	type BoundingBox,
 	type ReferenceData
 } from '$lib/data';
-import { connection, type LoadState } from '$lib/app/connection.svelte';
+import {
+	connection as appConnection,
+	type Connection,
+	type LoadState
+} from '$lib/app/connection.svelte';
 import { untrack } from 'svelte';
 import { isInside } from '$lib/places/bounds';
 import {
@@ -100,12 +104,19 @@ export class AtlasStore {
 	/** Ends the earlier answers' head start: the backend may start now. */
 	#endHeadStart = () => {};
 	readonly #headStartOver = new Promise<void>((resolve) => (this.#endHeadStart = resolve));
-	/** Where earlier answers are kept: per backend. */
-	readonly #cacheKey = cacheKey(connection.info);
+	/** Where the backend comes from, and where earlier answers are kept: per backend. */
+	readonly #connection: Connection;
+	readonly #cacheKey: string;
+
+	/** @param from the backend's owner: the app's, unless a test gives its own */
+	constructor(from: Connection = appConnection) {
+		this.#connection = from;
+		this.#cacheKey = cacheKey(from.info);
+	}
 
 	/** How far loading got: ready once there is an atlas to show, live or earlier. */
 	readonly load = $derived.by((): LoadState => {
-		const state = connection.state;
+		const state = this.#connection.state;
 		if (state.phase === 'failed') return state;
 		if (this.#fetchError) return { phase: 'failed', error: this.#fetchError };
 		if (this.#atlas) return { phase: 'ready' };
@@ -265,7 +276,7 @@ export class AtlasStore {
 	 * drafts stay out of this browser's storage.
 	 */
 	async refresh({ cache }: { cache: boolean }): Promise<void> {
-		const backend = connection.backend;
+		const backend = this.#connection.backend;
 		if (!backend) return;
 		const atlas = await backend.atlas({ limits: this.limits });
 		this.#atlas = atlas;
@@ -280,7 +291,7 @@ export class AtlasStore {
 	 * only: a member's drafts stay out of this browser's storage.
 	 */
 	rememberView(view: CachedView): void {
-		const backend = connection.backend;
+		const backend = this.#connection.backend;
 		if (backend && !backend.auth.session()) writeCachedView(storage(), this.#cacheKey, view);
 	}
 
@@ -308,7 +319,7 @@ export class AtlasStore {
 	/** Asks the database for what these filters show; only the latest request's answer is kept. */
 	async #select(filters: AtlasFilters): Promise<void> {
 		const request = ++this.#selectionRequest;
-		const backend = untrack(() => connection.backend);
+		const backend = untrack(() => this.#connection.backend);
 		if (!backend || activeFilterCount(filters) === 0) {
 			this.#selection = null;
 			this.#selecting = false;
@@ -338,14 +349,15 @@ export class AtlasStore {
 	start(): void {
 		if (this.#started) return;
 		this.#started = true;
-		connection.onOpen((backend) => void this.#fetch(backend));
+		this.#connection.onOpen((backend) => void this.#fetch(backend));
 		void this.#openAfterHeadStart();
 	}
 
 	/** After a failure: starts the backend again, or asks it again for the atlas. */
 	retry(): void {
-		if (connection.state.phase === 'failed') connection.retry();
-		else if (this.#fetchError && connection.backend) void this.#fetch(connection.backend);
+		if (this.#connection.state.phase === 'failed') this.#connection.retry();
+		else if (this.#fetchError && this.#connection.backend)
+			void this.#fetch(this.#connection.backend);
 	}
 
 	/** The map has drawn its first markers: the backend may start now. */
@@ -375,7 +387,7 @@ export class AtlasStore {
 			]);
 		}
 		// A failure shows in `load`; retry() starts again.
-		connection.open().catch(() => {});
+		this.#connection.open().catch(() => {});
 	}
 
 	async #fetch(backend: Backend): Promise<void> {
@@ -416,7 +428,7 @@ export class AtlasStore {
 		const earlier = cached
 			? { ...cached, views: view ? [view] : [] }
 			: await firstPaint().catch(() => null);
-		if (!earlier || this.#atlas || connection.backend) return false;
+		if (!earlier || this.#atlas || this.#connection.backend) return false;
 		this.#reference = earlier.reference;
 		this.#atlas = earlier.atlas;
 		this.#earlierViews = earlier.views;
@@ -442,7 +454,7 @@ export class AtlasStore {
 
 	/** After areas changed (an import or its undo): areas, outlines, figures and who lies where. */
 	async refreshAreas(): Promise<void> {
-		const backend = connection.backend;
+		const backend = this.#connection.backend;
 		if (!backend) return;
 		const [reference, atlas] = await Promise.all([
 			backend.referenceData(),

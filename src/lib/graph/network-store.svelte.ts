@@ -36,6 +36,12 @@ export class NetworkStore {
 	blend = $state(1);
 
 	#previous: { signature: string; network: Network } | null = null;
+	readonly #startWorker: () => Worker;
+
+	/** @param startWorker how the analysis worker starts: the real one, unless a test says otherwise */
+	constructor(startWorker: () => Worker = startAnalysisWorker) {
+		this.#startWorker = startWorker;
+	}
 
 	/**
 	 * The organisations the filters show and the ties among them. The same
@@ -93,7 +99,7 @@ export class NetworkStore {
 	}
 
 	#open(): Worker {
-		const worker = startAnalysisWorker();
+		const worker = this.#startWorker();
 		worker.onmessage = ({ data }: MessageEvent<AnalysisReply>) => {
 			if (data.requestId !== this.#requestId) return;
 			this.#analysis = data.ok

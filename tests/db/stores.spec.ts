@@ -1,0 +1,125 @@
+/**
+ * The stores that read the database, over a real one: the atlas store and
+ * the reader of the network between areas, each given a connection whose
+ * backend is the app's own port (createRpcBackend and its decoding) over
+ * PGlite as the anonymous visitor. What the read functions answer is
+ * tests/db/read-functions.spec.ts; here it is what the stores make of it:
+ * which answer they keep, and what they show meanwhile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Connection } from '../../src/lib/app/connection.svelte';
+import { AtlasStore } from '../../src/lib/atlas/atlas-store.svelte';
+import { noFilters } from '../../src/lib/atlas/atlas-filters';
+import { AreaNetworkReader } from '../../src/lib/graph/area-network.svelte';
+import type { Backend } from '../../src/lib/data/backend';
+import { anon, openTestDatabase, type TestDatabase } from './harness';
+import { backendFor } from './port';
+
+let db: TestDatabase;
+let backend: Backend;
+
+beforeAll(async () => {
+	db = await openTestDatabase('pglite');
+	backend = backendFor(db, anon);
+});
+afterAll(() => db?.close());
+
+/** Resolves once `ready()` holds, checking as the store's promises settle. */
+async function until(ready: () => boolean): Promise<void> {
+	for (let i = 0; i < 200 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+	expect(ready()).toBe(true);
+}
+
+describe('AtlasStore over the seed', () => {
+	it('starts the backend, reads the atlas and the reference data, and is ready', async () => {
+		const store = new AtlasStore(new Connection(async () => backend));
+		store.start();
+		await until(() => store.load.phase === 'ready' && store.reference !== null);
+		expect(store.organisations.length).toBeGreaterThanOrEqual(60);
+		expect(store.visible.length).toBe(store.organisations.length);
+		expect(store.reference!.themes).toContain('energie');
+	});
+
+	it('shows what the filters select, and only the latest filters’ answer', async () => {
+		const store = new AtlasStore(new Connection(async () => backend));
+		store.start();
+		await until(() => store.load.phase === 'ready');
+		const everyone = store.visible.length;
+
+		store.setFilters({ ...noFilters, themes: ['zorg'] });
+		store.setFilters({ ...noFilters, themes: ['energie'] });
+		await store.settled();
+		const energy = store.visible;
+		expect(energy.length).toBeGreaterThan(0);
+		expect(energy.length).toBeLessThan(everyone);
+		expect(energy.every((o) => o.themes.includes('energie'))).toBe(true);
+		expect(store.counts?.themes['energie']).toBe(energy.length);
+
+		store.setFilters(noFilters);
+		await store.settled();
+		expect(store.visible.length).toBe(everyone);
+	});
+
+	it('says the start failed, and a retry starts again', async () => {
+		let attempts = 0;
+		const store = new AtlasStore(
+			new Connection(async () => {
+				attempts += 1;
+				if (attempts === 1) throw new Error('no database');
+				return backend;
+			})
+		);
+		store.start();
+		await until(() => store.load.phase === 'failed');
+		store.retry();
+		await until(() => store.load.phase === 'ready');
+		expect(attempts).toBe(2);
+	});
+
+	it('counts a refresh as a new revision of the data', async () => {
+		const store = new AtlasStore(new Connection(async () => backend));
+		store.start();
+		await until(() => store.load.phase === 'ready');
+		const before = store.revision;
+		await store.refresh({ cache: false });
+		expect(store.revision).toBe(before + 1);
+	});
+});
+
+describe('AreaNetworkReader over the seed', () => {
+	it('reads the ties between areas, and does not ask the same question twice', async () => {
+		let asked = 0;
+		const counting = {
+			...backend,
+			areaNetwork: (...args: Parameters<Backend['areaNetwork']>) => {
+				asked += 1;
+				return backend.areaNetwork(...args);
+			}
+		} as Backend;
+		const reader = new AreaNetworkReader();
+		await reader.read(counting, 'wijk', {});
+		expect(reader.network?.areas.length).toBeGreaterThan(1);
+		expect(reader.network?.ties.length).toBeGreaterThan(0);
+		expect(reader.reading).toBe(false);
+		await reader.read(counting, 'wijk', {});
+		expect(asked).toBe(1);
+	});
+
+	it('keeps the latest question’s answer when an earlier one arrives later', async () => {
+		const reader = new AreaNetworkReader();
+		let release = () => {};
+		const slow = {
+			...backend,
+			areaNetwork: async (...args: Parameters<Backend['areaNetwork']>) => {
+				await new Promise<void>((resolve) => (release = resolve));
+				return backend.areaNetwork(...args);
+			}
+		} as Backend;
+		const first = reader.read(slow, 'stadsdeel', {});
+		await reader.read(backend, 'wijk', {});
+		const wijken = reader.network;
+		release();
+		await first;
+		expect(reader.network).toBe(wijken);
+	});
+});
