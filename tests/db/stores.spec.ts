@@ -11,8 +11,15 @@ import { Connection } from '../../src/lib/app/connection.svelte';
 import { AtlasStore } from '../../src/lib/atlas/atlas-store.svelte';
 import { noFilters } from '../../src/lib/atlas/atlas-filters';
 import { AreaNetworkReader } from '../../src/lib/graph/area-network.svelte';
+import { AreaImportSession } from '../../src/lib/areas/area-import.svelte';
+import { readAreaFile } from '../../src/lib/files/area-files';
+import type { AreaFile } from '../../src/lib/files/cbs';
+import { FileReadError } from '../../src/lib/files/tables';
+import { ImportFileError, fileProblemMessage } from '../../src/lib/files/read-files';
 import type { Backend } from '../../src/lib/data/backend';
-import { anon, openTestDatabase, type TestDatabase } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { anon, openTestDatabase, signedIn, users, type TestDatabase } from './harness';
 import { backendFor } from './port';
 
 let db: TestDatabase;
@@ -121,5 +128,68 @@ describe('AreaNetworkReader over the seed', () => {
 		release();
 		await first;
 		expect(reader.network).toBe(wijken);
+	});
+});
+
+/** What the file worker does, here: CBS's files read by the real readAreaFile(). */
+async function readHere(files: readonly File[]): Promise<AreaFile[]> {
+	const read: AreaFile[] = [];
+	for (const file of files) {
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		try {
+			read.push(...(await readAreaFile({ name: file.name, bytes })));
+		} catch (error) {
+			if (!(error instanceof FileReadError)) throw error;
+			throw new ImportFileError(fileProblemMessage(error.problem, error.file));
+		}
+	}
+	return read;
+}
+
+const cbsFile = (name: string) =>
+	new File([readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cbs', name))], name);
+
+describe('AreaImportSession over the seed, as the coordinator of Nieuw-West', () => {
+	it('reads CBS outlines, has the database check them, and writes them', async () => {
+		const coordinator = backendFor(db, signedIn(users.sanne));
+		const sent: boolean[] = [];
+		const session = new AreaImportSession({
+			read: readHere,
+			send: (batch) => {
+				sent.push(batch.dry_run);
+				return coordinator.importAreas(batch);
+			}
+		});
+		await session.read([cbsFile('wijken_2023.geojson')]);
+		expect(session.phase).toBe('ready');
+		expect(session.hasRows).toBe(true);
+		await until(() => session.check.state === 'checked');
+		const check = session.check.state === 'checked' ? session.check.outcome : null;
+		expect(check?.written).toBe(false);
+		expect((check?.areasCreated ?? 0) + (check?.areasUpdated ?? 0)).toBeGreaterThan(0);
+
+		expect(await session.write()).toBe(true);
+		expect(session.written?.written).toBe(true);
+		expect(sent).toEqual([true, false]);
+	});
+
+	it('says why a file is not one it can read, in words', async () => {
+		const session = new AreaImportSession({ read: readHere, send: () => Promise.reject() });
+		await session.read([new File(['{"hello": "world"}'], 'iets.json')]);
+		expect(session.phase).toBe('failed');
+		expect(session.problem).toContain('iets.json');
+	});
+
+	it('says so when the database refuses the batch, and keeps the files', async () => {
+		const visitor = backendFor(db, anon);
+		const session = new AreaImportSession({
+			read: readHere,
+			send: (batch) => visitor.importAreas(batch)
+		});
+		await session.read([cbsFile('wijken_2023.geojson')]);
+		await until(() => session.check.state === 'failed');
+		expect(await session.write()).toBe(false);
+		expect(session.writeProblem).toBeTruthy();
+		expect(session.files.length).toBe(1);
 	});
 });

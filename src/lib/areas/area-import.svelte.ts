@@ -9,7 +9,7 @@ import { mapCommands } from '$lib/map/map-commands.svelte';
 import { connection } from '$lib/app/connection.svelte';
 import { describeError } from '$lib/app/describe-error';
 import { ImportFileError, readAreaFiles } from '$lib/files/read-files';
-import type { AreaBoundaries, AreaImportOutcome } from '$lib/data';
+import type { AreaBoundaries, AreaImportInput, AreaImportOutcome } from '$lib/data';
 import { areaBatch, planAreas, type AreaPlan } from './area-plan';
 import { importAreas } from './area-actions';
 import type { AreaFile } from '$lib/files/cbs';
@@ -32,6 +32,22 @@ export class AreaImportSession {
 	writing = $state(false);
 	writeProblem = $state<string | null>(null);
 	#checkRequest = 0;
+	readonly #read: (files: readonly File[]) => Promise<AreaFile[]>;
+	readonly #send: (batch: AreaImportInput) => Promise<AreaImportOutcome>;
+
+	/**
+	 * @param ways how files are read (the file worker) and a batch is sent (the
+	 * database, through area-actions): the app's, unless a test gives its own
+	 */
+	constructor(
+		ways: {
+			read?: (files: readonly File[]) => Promise<AreaFile[]>;
+			send?: (batch: AreaImportInput) => Promise<AreaImportOutcome>;
+		} = {}
+	) {
+		this.#read = ways.read ?? readAreaFiles;
+		this.#send = ways.send ?? importAreas;
+	}
 
 	readonly plan: AreaPlan = $derived(
 		planAreas(this.files, atlasStore.reference?.areas ?? [], this.years)
@@ -45,7 +61,7 @@ export class AreaImportSession {
 		if (chosen.length === 0) return;
 		this.phase = 'reading';
 		try {
-			this.files = await readAreaFiles(chosen);
+			this.files = await this.#read(chosen);
 			this.phase = 'ready';
 			const preview = outlines(this.plan);
 			atlasStore.setAreaPreview(preview);
@@ -77,7 +93,7 @@ export class AreaImportSession {
 		}
 		this.check = { state: 'checking' };
 		try {
-			const outcome = await importAreas(areaBatch(this.plan, this.files, true));
+			const outcome = await this.#send(areaBatch(this.plan, this.files, true));
 			if (request === this.#checkRequest) this.check = { state: 'checked', outcome };
 		} catch (error) {
 			if (request === this.#checkRequest)
@@ -90,7 +106,7 @@ export class AreaImportSession {
 		this.writing = true;
 		this.writeProblem = null;
 		try {
-			this.written = await importAreas(areaBatch(this.plan, this.files, false));
+			this.written = await this.#send(areaBatch(this.plan, this.files, false));
 			atlasStore.setAreaPreview(null);
 			return true;
 		} catch (error) {

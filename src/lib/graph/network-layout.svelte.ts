@@ -13,6 +13,12 @@ export class NetworkLayout {
 	#positions = $state.raw<Float32Array | null>(null);
 	#settled = $state(false);
 	#frames = $state(0);
+	readonly #startWorker: () => Worker;
+
+	/** @param startWorker how the layout worker starts: the real one, unless a test says otherwise */
+	constructor(startWorker: () => Worker = startLayoutWorker) {
+		this.#startWorker = startWorker;
+	}
 
 	/** Where each node lies on the map, in layout units. */
 	get home(): Float32Array {
@@ -60,7 +66,7 @@ export class NetworkLayout {
 	}
 
 	#open(): Worker {
-		const worker = startLayoutWorker();
+		const worker = this.#startWorker();
 		worker.onmessage = ({ data }: MessageEvent<LayoutReply>) => {
 			if (data.requestId !== this.#requestId) return;
 			this.#positions = data.positions;

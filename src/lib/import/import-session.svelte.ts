@@ -61,6 +61,12 @@ export class ImportSession {
 	written = $state.raw<ImportOutcome | null>(null);
 
 	#locateAbort: AbortController | null = null;
+	readonly #readFiles: (files: readonly File[]) => Promise<Table[]>;
+
+	/** @param read how files become tables: in the file worker, unless a test says otherwise */
+	constructor(read: (files: readonly File[]) => Promise<Table[]> = readFiles) {
+		this.#readFiles = read;
+	}
 
 	readonly plan: ImportPlan = $derived.by(() =>
 		buildPlan({
@@ -120,7 +126,7 @@ export class ImportSession {
 		this.phase = 'reading';
 		this.label = files.map((file) => file.name).join(' + ');
 		try {
-			const tables = await readFiles(files);
+			const tables = await this.#readFiles(files);
 			const { organisations, ties } = classifyTables(tables);
 			if (!organisations && !ties) throw new ImportFileError(m.import_no_organisations());
 			this.organisationsTable = organisations ?? null;
