@@ -198,8 +198,13 @@ test('a scope too large for the browser offers the network between areas, and na
 	);
 	await page.goto('/');
 	await waitForMarkers(page);
-	// The list says how many and asks to narrow; the map still shows them all.
+	// The list says how many and asks to narrow; the map still shows them all, and the list
+	// holds those the map tells apart in view.
 	await expect(page.getByTestId('list-oversized')).toContainText(/\d+ organisaties/);
+	const rows = page.getByTestId('organisation-list').getByRole('link');
+	await expect(rows.first()).toBeVisible();
+	const inView = await page.getByTestId('list-in-view').innerText();
+	expect(inView).toContain(`${await rows.count()} los op de kaart`);
 
 	await navigateTo(page, 'Netwerk');
 	await expect(page.getByTestId('network-oversized')).toBeVisible();

@@ -6,8 +6,9 @@
  * that covers the view is drawn. The live answer is remembered for the next
  * start. Call `mapViewFeed()` while a component is set up (it makes effects).
  */
-import { untrack } from 'svelte';
-import type { MapViewQuery } from '$lib/data';
+import { createContext, untrack } from 'svelte';
+import type { MapPoint, MapViewQuery } from '$lib/data';
+import { isInside } from '$lib/places/bounds';
 import { connection } from '$lib/app/connection.svelte';
 import { atlasStore } from '$lib/atlas/atlas-store.svelte';
 import { toAtlasQuery } from '$lib/atlas/atlas-filters';
@@ -30,6 +31,19 @@ export class MapViewFeed {
 		return answer ? [...answer.points, ...atlasStore.previewOrganisations] : atlasStore.visible;
 	}
 
+	/**
+	 * The organisations the map tells apart in the part in view, by name: what
+	 * the list shows when the selection is too large to load as a whole.
+	 */
+	get pointsInView(): MapPoint[] {
+		const answer = this.reader.answer;
+		const viewport = this.viewport;
+		if (!answer || !viewport) return [];
+		return answer.points
+			.filter((point) => isInside(point, viewport.bbox))
+			.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+	}
+
 	/** The question for the current view and filters; null before the map reported a view. */
 	query(): MapViewQuery | null {
 		if (!this.viewport) return null;
@@ -47,6 +61,9 @@ export class MapViewFeed {
 		void this.reader.read(backend, query, viewport);
 	}
 }
+
+/** The atlas layout's feed, for the pages inside it (the list, when the selection is too large). */
+export const [getMapViewFeed, setMapViewFeed] = createContext<MapViewFeed>();
 
 export function mapViewFeed(networkOnMap: () => boolean): MapViewFeed {
 	const feed = new MapViewFeed(networkOnMap);
