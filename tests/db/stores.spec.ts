@@ -11,6 +11,7 @@ import { Connection } from '../../src/lib/app/connection.svelte';
 import { AtlasStore } from '../../src/lib/atlas/atlas-store.svelte';
 import { noFilters } from '../../src/lib/atlas/atlas-filters';
 import { AreaNetworkReader } from '../../src/lib/graph/area-network.svelte';
+import { MapViewFeed } from '../../src/lib/map/map-view-feed.svelte';
 import { AreaImportSession } from '../../src/lib/areas/area-import.svelte';
 import { readAreaFile } from '../../src/lib/files/area-files';
 import type { AreaFile } from '../../src/lib/files/cbs';
@@ -191,5 +192,36 @@ describe('AreaImportSession over the seed, as the coordinator of Nieuw-West', ()
 		expect(await session.write()).toBe(false);
 		expect(session.writeProblem).toBeTruthy();
 		expect(session.files.length).toBe(1);
+	});
+});
+
+describe('MapViewFeed over the seed', () => {
+	/** Slotermeer and Geuzenveld, close enough in that the map tells organisations apart. */
+	const viewport = {
+		bbox: [4.78, 52.37, 4.83, 52.39] as [number, number, number, number],
+		zoom: 15
+	};
+
+	it('asks for the view with a margin, and lists the points in view by name', async () => {
+		const feed = new MapViewFeed(() => false);
+		expect(feed.query()).toBeNull();
+		feed.viewport = viewport;
+		const query = feed.query()!;
+		expect(query.bbox[0]).toBeLessThan(viewport.bbox[0]);
+		expect(query.zoom).toBe(15);
+
+		await feed.reader.read(backend, query, viewport);
+		const answer = feed.reader.answer!;
+		const inView = feed.pointsInView;
+		expect(inView.length).toBeGreaterThan(0);
+		expect(inView.length).toBeLessThanOrEqual(answer.points.length);
+		const [west, south, east, north] = viewport.bbox;
+		for (const point of inView) {
+			expect(
+				point.lng >= west && point.lng <= east && point.lat >= south && point.lat <= north
+			).toBe(true);
+		}
+		const names = inView.map((point) => point.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
 	});
 });
