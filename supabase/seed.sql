@@ -284,8 +284,7 @@ update public.organisations set website = 'https://www.wooninfo.nl/' where slug 
 update public.organisations set website = 'https://www.combiwel.nl/' where slug = 'combiwel';
 update public.organisations set website = 'https://www.lsabewoners.nl/' where slug = 'lsa-bewoners';
 update public.organisations set website = 'https://www.zonmw.nl/' where slug = 'zonmw';
-update public.organisations set email = 'info@voorbeeld-taalcafe.nl' where slug = 'taalcafe-geuzenveld';
-update public.organisations set email = 'koken@voorbeeld-kookcollectief.nl' where slug = 'kookcollectief-slotervaart';
+-- Made-up entries have no contact: there is no one to reach.
 
 -- How to join (illustrative details for the made-up entries).
 update public.organisations o set
@@ -358,7 +357,7 @@ join public.organisations o on o.slug = t.slug;
 update public.organisations o set meeting_place = j.place, join_next_step = j.step
 from (values
   ('taalcafe-geuzenveld', 'Buurthuis in Geuzenveld', 'Loop op een dinsdagavond binnen; aanmelden hoeft niet.'),
-  ('kookcollectief-slotervaart', 'Buurtkeuken in Slotervaart', 'Mail het collectief en kook een keer mee op dinsdagavond.'),
+  ('kookcollectief-slotervaart', 'Buurtkeuken in Slotervaart', 'Loop op dinsdagavond binnen in de buurtkeuken en kook een keer mee.'),
   ('buurtmaaltijd-lutkemeer', 'Buurtkamer Lutkemeer', 'Kom een woensdag eten en vraag naar het kookrooster.'),
   ('buurtkamer-slotervaart-zuid', 'Buurtkamer Slotervaart-Zuid', 'Kom langs op maandag, woensdag of vrijdag en drink een kop koffie mee.'),
   ('vrouwengroep-overtoomse-veld', 'Buurtkamer Overtoomse Veld', 'Kom op dinsdagochtend kennismaken.'),
@@ -653,3 +652,28 @@ values ('Buurtbibliotheek Sloterplas', 'resident_initiative',
         'Een kast met boeken om te ruilen bij de speeltuin aan de Sloterplas, bijgehouden door buren.',
         '{cultuur-ontmoeting,taal-inburgering}', 4.8122, 52.3650, 'Noordzijde Sloterplas', null,
         'Ik help graag mee; bel me via de buurtapp.');
+
+-- ---------------------------------------------------------------------------
+-- Freshness. Every entry counts as confirmed when the seed loads: that is when
+-- it was entered, checked against its source. The sources give no later date
+-- and none is invented for them. Some made-up entries (and their ties) have
+-- gone unconfirmed for a while, so the coordinator's list, the "niet recent
+-- bevestigd" note and the two-year rule of the suggestions for newcomers have
+-- something to show. The guards that set confirmed_at on every save act on
+-- API requests only, not on this script.
+-- ---------------------------------------------------------------------------
+update public.organisations o set confirmed_at = now() - f.age
+from (values
+  ('naaiatelier-osdorp', interval '11 months'),
+  ('buurtpreventie-eendracht', interval '13 months'),
+  ('repair-cafe-osdorp', interval '14 months'),
+  ('seniorenclub-riekerpolder', interval '19 months'),
+  ('schaakclub-westlandgracht', interval '27 months')
+) as f (slug, age)
+where o.slug = f.slug and o.is_illustrative;
+
+update public.collaborations c set confirmed_at = o.confirmed_at
+from public.organisations o
+where c.is_illustrative and c.status = 'active'
+  and o.id in (c.source_id, c.target_id) and o.confirmed_at < now() - interval '12 months';
+

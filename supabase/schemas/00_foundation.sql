@@ -105,6 +105,18 @@ begin
 end
 $$;
 
+CREATE FUNCTION private.freshness(confirmed timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case
+    when confirmed < now() - interval '24 months' then 'expired'
+    when confirmed < now() - interval '12 months' then 'stale'
+    when confirmed < now() - interval '10 months' then 'ageing'
+    else 'fresh'
+  end
+$$;
+
 CREATE TABLE private.settings (
     name text NOT NULL,
     value text NOT NULL
@@ -116,6 +128,11 @@ ALTER TABLE ONLY private.settings
 CREATE POLICY "No API role reads the settings" ON private.settings TO authenticated, anon USING (false) WITH CHECK (false);
 
 ALTER TABLE private.settings ENABLE ROW LEVEL SECURITY;
+
+REVOKE ALL ON FUNCTION private.freshness(confirmed timestamp with time zone) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.freshness(confirmed timestamp with time zone) TO anon;
+GRANT ALL ON FUNCTION private.freshness(confirmed timestamp with time zone) TO authenticated;
+GRANT ALL ON FUNCTION private.freshness(confirmed timestamp with time zone) TO service_role;
 
 REVOKE ALL ON FUNCTION private.is_api_request() FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.is_api_request() TO anon;

@@ -68,6 +68,7 @@ begin
 
   if tg_op = 'INSERT' then
     new.created_by := (select auth.uid());
+    new.confirmed_at := now();
     if new.status <> 'draft' and not private.coordinates_area(new.area_id) then
       raise exception 'publish_requires_coordinator'
         using errcode = '42501', hint = 'A new organisation starts as a draft; a coordinator publishes it.';
@@ -76,9 +77,10 @@ begin
   end if;
 
   -- An update through the API comes from save_organisation,
-  -- set_organisation_status or restore_organisation_version, which say which
-  -- version they saw. A table update that does not (PATCH /organisations)
-  -- would overwrite a newer save unseen, so it is refused.
+  -- set_organisation_status, confirm_organisation or
+  -- restore_organisation_version, which say which version they saw. A table
+  -- update that does not (PATCH /organisations) would overwrite a newer save
+  -- unseen, so it is refused.
   expected := current_setting('buurtatlas.expected_version', true);
   if coalesce(expected, '') = '' or split_part(expected, ':', 1) <> old.id::text then
     raise exception 'version_required' using errcode = '22023',
@@ -87,6 +89,13 @@ begin
   if split_part(expected, ':', 2) <> old.version::text then
     raise exception 'stale_version' using errcode = 'PT409',
       hint = 'Someone saved this organisation after you opened it.';
+  end if;
+  -- Whoever saves an entry has looked at it: every save confirms it, now. Only
+  -- an undo names an earlier moment (the one it puts back), never a later one.
+  if new.confirmed_at is not distinct from old.confirmed_at then
+    new.confirmed_at := now();
+  else
+    new.confirmed_at := least(new.confirmed_at, now());
   end if;
 
   if new.area_id is distinct from old.area_id then
@@ -184,6 +193,7 @@ CREATE FUNCTION public.editable_organisations() RETURNS jsonb
     'id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status,
     'area', (select a.name from public.areas a where a.id = o.area_id),
     'updated_at', o.updated_at,
+    'freshness', private.freshness(o.confirmed_at),
     'member', o.id in (select private.organisation_ids_of_current_user()),
     'proposals_waiting', (
       select count(*) from public.collaborations c
@@ -210,6 +220,7 @@ CREATE FUNCTION public.organisation_for_edit(organisation_slug text) RETURNS jso
     'languages', to_jsonb(o.languages), 'meeting_times', o.meeting_times,
     'meeting_place', o.meeting_place, 'join_next_step', o.join_next_step,
     'updated_at', o.updated_at,
+    'confirmed_at', o.confirmed_at, 'freshness', private.freshness(o.confirmed_at),
     'themes', coalesce((
       select jsonb_agg(ot.theme_id order by ot.theme_id)
       from public.organisation_themes ot where ot.organisation_id = o.id
@@ -353,6 +364,81 @@ begin
 end
 $$;
 
+CREATE FUNCTION public.confirm_organisation(organisation_slug text, expected_version integer) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  org_id uuid;
+begin
+  if expected_version is null then
+    raise exception 'version_required' using errcode = '22023';
+  end if;
+  if char_length(organisation_slug) > 200 then
+    raise exception 'input_too_large' using errcode = '22001';
+  end if;
+  select o.id into org_id from public.organisations o where o.slug = organisation_slug;
+  if org_id is null or not private.can_edit_organisation(org_id) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  perform private.expect_version(org_id, expected_version);
+  -- The guard sets the moment; naming the column is what makes it an update.
+  update public.organisations o set confirmed_at = now()
+  where o.id = org_id and o.version = expected_version;
+  if not found then
+    raise exception 'stale_version' using errcode = 'PT409',
+      hint = 'Someone saved this organisation after you opened it.';
+  end if;
+  perform set_config('buurtatlas.expected_version', '', true);
+  -- Its editor vouches for the ties it keeps, as seen from its side.
+  update public.collaborations c set confirmed_at = now()
+  where org_id in (c.source_id, c.target_id) and c.status = 'active';
+  return (select jsonb_build_object(
+            'id', o.id, 'slug', o.slug, 'version', o.version, 'confirmed_at', o.confirmed_at)
+          from public.organisations o where o.id = org_id);
+end
+$$;
+
+CREATE FUNCTION public.stale_organisations(max_results integer DEFAULT 100) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if max_results is null or max_results < 1 or max_results > 500 then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  return (
+    with ageing as (
+      -- Its own address, or else that of a contact person who chose to be public.
+      select o.id, o.slug, o.name, o.kind, o.website, o.confirmed_at, o.is_illustrative, o.area_id,
+             coalesce(o.email, (
+               select cp.email from public.contact_people cp
+               where cp.organisation_id = o.id and cp.opted_in_public and cp.email is not null
+               order by cp.name limit 1
+             )) as email
+      from public.organisations o
+      where o.status = 'published'
+        and o.confirmed_at < now() - interval '10 months'
+        and (private.is_admin() or o.area_id in (select private.coordinated_area_ids()))
+      order by o.confirmed_at, o.name, o.id
+      limit max_results
+    )
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'id', a.id, 'slug', a.slug, 'name', a.name, 'kind', a.kind,
+      'email', a.email, 'website', a.website, 'illustrative', a.is_illustrative,
+      'confirmed_at', a.confirmed_at, 'freshness', private.freshness(a.confirmed_at),
+      'area', (select ar.name from public.areas ar where ar.id = a.area_id),
+      'stale_ties', (
+        select count(*) from public.collaborations c
+        where a.id in (c.source_id, c.target_id) and c.status = 'active'
+          and private.freshness(c.confirmed_at) in ('stale', 'expired')
+      )
+    ) order by a.confirmed_at, a.name, a.id), '[]'::jsonb)
+    from ageing a
+  );
+end
+$$;
+
 CREATE TABLE public.contact_people (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     organisation_id uuid NOT NULL,
@@ -422,6 +508,7 @@ CREATE TABLE public.organisations (
     join_next_step text,
     version integer DEFAULT 1 NOT NULL,
     created_by uuid,
+    confirmed_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT organisations_address_check CHECK ((char_length(address) <= 200)),
     CONSTRAINT organisations_city_check CHECK ((char_length(city) <= 80)),
     CONSTRAINT organisations_description_check CHECK ((char_length(description) <= 4000)),
@@ -476,6 +563,8 @@ CREATE INDEX memberships_user_id_idx ON public.memberships USING btree (user_id)
 CREATE INDEX organisation_themes_theme_id_idx ON public.organisation_themes USING btree (theme_id);
 
 CREATE INDEX organisations_area_id_idx ON public.organisations USING btree (area_id);
+
+CREATE INDEX organisations_confirmed_at_idx ON public.organisations USING btree (confirmed_at);
 
 CREATE INDEX organisations_created_by_idx ON public.organisations USING btree (created_by, created_at);
 
@@ -619,6 +708,10 @@ GRANT ALL ON FUNCTION private.themes_of(organisations uuid[]) TO service_role;
 
 REVOKE ALL ON FUNCTION private.unique_slug(name text, random_suffix boolean) FROM PUBLIC, anon, authenticated, service_role;
 
+REVOKE ALL ON FUNCTION public.confirm_organisation(organisation_slug text, expected_version integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.confirm_organisation(organisation_slug text, expected_version integer) TO authenticated;
+GRANT ALL ON FUNCTION public.confirm_organisation(organisation_slug text, expected_version integer) TO service_role;
+
 REVOKE ALL ON FUNCTION public.editable_organisations() FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.editable_organisations() TO authenticated;
 GRANT ALL ON FUNCTION public.editable_organisations() TO service_role;
@@ -630,6 +723,10 @@ GRANT ALL ON FUNCTION public.organisation_for_edit(organisation_slug text) TO se
 REVOKE ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) TO authenticated;
 GRANT ALL ON FUNCTION public.save_organisation(organisation jsonb, expected_version integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.stale_organisations(max_results integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.stale_organisations(max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION public.stale_organisations(max_results integer) TO service_role;
 
 REVOKE ALL ON FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.set_organisation_status(organisation_id uuid, status text, expected_version integer) TO authenticated;
@@ -700,3 +797,5 @@ GRANT INSERT(meeting_times),UPDATE(meeting_times) ON TABLE public.organisations 
 GRANT INSERT(meeting_place),UPDATE(meeting_place) ON TABLE public.organisations TO authenticated;
 
 GRANT INSERT(join_next_step),UPDATE(join_next_step) ON TABLE public.organisations TO authenticated;
+
+GRANT UPDATE(confirmed_at) ON TABLE public.organisations TO authenticated;

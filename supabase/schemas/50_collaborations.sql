@@ -45,6 +45,8 @@ begin
   if not private.is_api_request() then
     return new;
   end if;
+  -- Proposing, confirming or ending a tie is a statement about it, made now.
+  new.confirmed_at := now();
 
   if tg_op = 'INSERT' then
     new.proposed_by := case when private.can_edit_organisation(new.source_id)
@@ -165,6 +167,7 @@ CREATE TABLE public.collaborations (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     proposed_by uuid,
+    confirmed_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT collaborations_description_check CHECK ((char_length(description) <= 1000)),
     CONSTRAINT collaborations_ended_has_end CHECK (((status = 'ended'::text) = (ended_on IS NOT NULL))),
     CONSTRAINT collaborations_not_with_itself CHECK ((source_id <> target_id)),
@@ -265,3 +268,5 @@ GRANT INSERT(description),UPDATE(description) ON TABLE public.collaborations TO 
 GRANT INSERT(started_on),UPDATE(started_on) ON TABLE public.collaborations TO authenticated;
 
 GRANT UPDATE(ended_on) ON TABLE public.collaborations TO authenticated;
+
+GRANT UPDATE(confirmed_at) ON TABLE public.collaborations TO authenticated;

@@ -126,11 +126,14 @@ begin
         update public.organisations o set
           (name, kind, description, status, lng, lat, location_precision, address, postcode, city,
            area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times,
-           meeting_place, join_next_step) =
+           meeting_place, join_next_step, confirmed_at) =
           (select r.name, r.kind, r.description, r.status, r.lng, r.lat, r.location_precision,
                   r.address, r.postcode, r.city, r.area_id, r.website, r.email, r.phone,
                   r.open_to_newcomers, r.help_wanted, r.languages, r.meeting_times, r.meeting_place,
-                  r.join_next_step
+                  r.join_next_step,
+                  -- When it was confirmed before the batch; a line from before
+                  -- confirmations were kept has none, and the undo confirms it.
+                  coalesce(r.confirmed_at, o.confirmed_at)
            from jsonb_populate_record(null::public.organisations, line.before) r)
         where o.id = line.record_id;
       end if;

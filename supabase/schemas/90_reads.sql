@@ -353,6 +353,16 @@ begin
           from public.meeting_times mt where mt.organisation_id = o.id
         )
       )) else '[]'::jsonb end,
+      -- What an organisation offers a resident is taking part: one service,
+      -- assured when the organisation was last confirmed.
+      'services', jsonb_build_array(jsonb_build_object(
+        'id', private.part_uuid(o.id, 'service'),
+        'organization_id', o.id,
+        'name', o.name,
+        'description', coalesce(o.join_next_step, o.meeting_times, ''),
+        'status', case when o.status = 'archived' then 'inactive' else 'active' end,
+        'assured_date', to_char(o.confirmed_at at time zone 'UTC', 'YYYY-MM-DD')
+      )),
       'metadata', private.public_history(o.id)
     )) order by o.name, o.id), '[]')
     from public.organisations o
@@ -452,7 +462,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], time_slots text[] DEFAULT NULL::text[], travel text DEFAULT 'walk'::text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, distance_m integer, open_to_newcomers boolean, help_wanted text[], matched_themes text[], matched_languages text[], matched_times jsonb, score integer, meeting_times text, meeting_place text, join_next_step text, website text, email text, phone text)
+CREATE FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], time_slots text[] DEFAULT NULL::text[], travel text DEFAULT 'walk'::text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, distance_m integer, open_to_newcomers boolean, help_wanted text[], matched_themes text[], matched_languages text[], matched_times jsonb, score integer, meeting_times text, meeting_place text, join_next_step text, website text, email text, phone text, illustrative boolean, freshness text, languages text[], meets jsonb)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -477,8 +487,12 @@ begin
   return query
   with candidate as (
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.open_to_newcomers, o.help_wanted,
-           o.languages, o.meeting_times, o.meeting_place, o.join_next_step, o.website, o.email,
-           o.phone,
+           o.languages, o.meeting_times, o.meeting_place, o.join_next_step,
+           -- A made-up example has no one to contact: a newcomer is never sent to it.
+           case when o.is_illustrative then null else o.website end as website,
+           case when o.is_illustrative then null else o.email end as email,
+           case when o.is_illustrative then null else o.phone end as phone,
+           o.is_illustrative, private.freshness(o.confirmed_at) as freshness,
            round(6371000 * 2 * asin(sqrt(
              power(sin(radians(o.lat - from_lat) / 2), 2) +
              cos(radians(from_lat)) * cos(radians(o.lat)) * power(sin(radians(o.lng - from_lng) / 2), 2)
@@ -503,14 +517,22 @@ begin
                          order by mt.weekday, array_position(array['morning', 'afternoon', 'evening'], mt.part_of_day))
         from public.meeting_times mt
         where mt.organisation_id = c.id
-          and (
-            ('weekday_daytime' = any (time_slots) and mt.weekday <= 5 and mt.part_of_day <> 'evening')
-            or ('weekday_evening' = any (time_slots) and mt.weekday <= 5 and mt.part_of_day = 'evening')
-            or ('weekend' = any (time_slots) and mt.weekday >= 6)
-          )
-      ), '[]'::jsonb) as matched_times
+      ), '[]'::jsonb) as meets
     from candidate c
     where c.distance_m <= reach
+      -- Two years without anyone confirming it: not a place to send a newcomer.
+      and c.freshness <> 'expired'
+  ),
+  timed as (
+    select m.*,
+      coalesce((
+        select jsonb_agg(t)
+        from jsonb_array_elements(m.meets) as t
+        where ('weekday_daytime' = any (time_slots) and (t ->> 'weekday')::integer <= 5 and t ->> 'part_of_day' <> 'evening')
+           or ('weekday_evening' = any (time_slots) and (t ->> 'weekday')::integer <= 5 and t ->> 'part_of_day' = 'evening')
+           or ('weekend' = any (time_slots) and (t ->> 'weekday')::integer >= 6)
+      ), '[]'::jsonb) as matched_times
+    from matched m
   )
   select m.id, m.slug, m.name, m.kind, m.lng, m.lat, m.distance_m, m.open_to_newcomers, m.help_wanted,
          m.matched_themes, m.matched_languages, m.matched_times,
@@ -519,8 +541,9 @@ begin
           + case when jsonb_array_length(m.matched_times) > 0 then 10 else 0 end
           + case when cardinality(m.help_wanted) > 0 then 5 else 0 end
           + greatest(0, round(10 * (1 - m.distance_m::numeric / reach))))::integer as score,
-         m.meeting_times, m.meeting_place, m.join_next_step, m.website, m.email, m.phone
-  from matched m
+         m.meeting_times, m.meeting_place, m.join_next_step, m.website, m.email, m.phone,
+         m.is_illustrative, m.freshness, m.languages, m.meets
+  from timed m
   order by m.open_to_newcomers desc, score desc, m.distance_m, m.name, m.id
   limit greatest(0, least(max_results, 50));
 end
@@ -693,6 +716,8 @@ begin
       'illustrative', o.is_illustrative,
       'source', o.source,
       'updated_at', o.updated_at,
+      'confirmed_at', o.confirmed_at,
+      'freshness', private.freshness(o.confirmed_at),
       'themes', coalesce((
         select jsonb_agg(ot.theme_id order by t.sort_order)
         from public.organisation_themes ot
@@ -716,7 +741,9 @@ begin
           'description', c.description,
           'started_on', c.started_on,
           'ended_on', c.ended_on,
-          'partner', jsonb_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'kind', p.kind)
+          'partner', jsonb_build_object(
+            'id', p.id, 'slug', p.slug, 'name', p.name, 'kind', p.kind, 'illustrative', p.is_illustrative
+          )
         ) order by c.status = 'ended', p.name)
         from (
           select c.*,

@@ -58,6 +58,7 @@ const allowlist = `
 	anon: execute private.coordinates_organisation(organisation uuid)
 	anon: execute private.editable_organisation_ids()
 	anon: execute private.export_scope(organisation_ids uuid[])
+	anon: execute private.freshness(confirmed timestamp with time zone)
 	anon: execute private.is_admin()
 	anon: execute private.is_api_request()
 	anon: execute private.is_moderator()
@@ -119,6 +120,7 @@ const allowlist = `
 	authenticated: execute private.editable_organisation_ids()
 	authenticated: execute private.expect_version(organisation uuid, version integer)
 	authenticated: execute private.export_scope(organisation_ids uuid[])
+	authenticated: execute private.freshness(confirmed timestamp with time zone)
 	authenticated: execute private.import_batch_of(transaction bigint)
 	authenticated: execute private.is_admin()
 	authenticated: execute private.is_api_request()
@@ -149,6 +151,7 @@ const allowlist = `
 	authenticated: execute public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text)
 	authenticated: execute public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer)
 	authenticated: execute public.confirm_collaboration(collaboration_id uuid)
+	authenticated: execute public.confirm_organisation(organisation_slug text, expected_version integer)
 	authenticated: execute public.dismiss_pending_tie(pending_tie_id uuid)
 	authenticated: execute public.editable_organisations()
 	authenticated: execute public.end_collaboration(collaboration_id uuid)
@@ -174,6 +177,7 @@ const allowlist = `
 	authenticated: execute public.save_organisation(organisation jsonb, expected_version integer)
 	authenticated: execute public.search_organisations(query text, max_results integer)
 	authenticated: execute public.set_organisation_status(organisation_id uuid, status text, expected_version integer)
+	authenticated: execute public.stale_organisations(max_results integer)
 	authenticated: execute public.suggest_initiative(suggestion jsonb)
 	authenticated: execute public.undo_import(batch_id uuid)
 	authenticated: insert (id, name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step) public.organisations
@@ -202,9 +206,9 @@ const allowlist = `
 	authenticated: select public.suggestions
 	authenticated: select public.themes
 	authenticated: update (display_name) public.profiles
-	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step) public.organisations
+	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, confirmed_at) public.organisations
 	authenticated: update (status, decision_reason, organisation_id) public.suggestions
-	authenticated: update (status, description, started_on, ended_on) public.collaborations
+	authenticated: update (status, description, started_on, ended_on, confirmed_at) public.collaborations
 	authenticated: update public.atlas_roles
 	authenticated: update public.contact_people
 	authenticated: update public.meeting_times

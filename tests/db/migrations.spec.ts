@@ -64,6 +64,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'area_network',
 			'atlas',
 			'confirm_collaboration',
+			'confirm_organisation',
 			'dismiss_pending_tie',
 			'editable_organisations',
 			'end_collaboration',
@@ -89,6 +90,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'save_organisation',
 			'search_organisations',
 			'set_organisation_status',
+			'stale_organisations',
 			'suggest_initiative',
 			'undo_import'
 		]);

@@ -251,8 +251,16 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 				matchedTimes: [{ weekday: 2, partOfDay: 'evening' }],
 				meetingTimes: 'Dinsdagavond en vrijdagmiddag',
 				meetingPlace: 'Buurtkeuken in Slotervaart',
-				nextStep: 'Mail het collectief en kook een keer mee op dinsdagavond.',
-				email: 'koken@voorbeeld-kookcollectief.nl'
+				nextStep: 'Loop op dinsdagavond binnen in de buurtkeuken en kook een keer mee.',
+				// Made up: no one to mail, and the app says it is an example.
+				email: null,
+				illustrative: true,
+				freshness: 'fresh',
+				meets: [
+					{ weekday: 2, partOfDay: 'evening' },
+					{ weekday: 5, partOfDay: 'afternoon' }
+				],
+				languages: ['nl', 'ar', 'tr']
 			});
 		});
 

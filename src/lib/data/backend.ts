@@ -14,6 +14,8 @@ import { BackendError } from './errors';
 import {
 	decodeAccount,
 	decodeAreaImportOutcome,
+	decodeConfirmed,
+	decodeStaleOrganisations,
 	decodeEditableOrganisations,
 	decodeHistory,
 	decodeImportOutcome,
@@ -42,6 +44,8 @@ import type {
 	PendingTie,
 	RecentImport,
 	SavedOrganisation,
+	StaleOrganisation,
+	ConfirmedOrganisation,
 	SuggestionInput
 } from './editing-types';
 import type {
@@ -99,6 +103,13 @@ export interface Backend {
 		status: OrganisationStatus,
 		version: number
 	): Promise<SavedOrganisation>;
+	/**
+	 * Confirms that the organisation is still correct, and the running ties it
+	 * is a side of; `version` is the one its editor is looking at.
+	 */
+	confirmOrganisation(slug: string, version: number): Promise<ConfirmedOrganisation>;
+	/** What in the caller's areas has gone 10 months or more unconfirmed, oldest first. */
+	staleOrganisations(limit?: number): Promise<StaleOrganisation[]>;
 	proposeCollaboration(
 		from: string,
 		to: string,
@@ -241,6 +252,12 @@ export const rpcFunctions = {
 		writes: true,
 		args: ['organisation_id', 'status', 'expected_version']
 	},
+	confirm_organisation: {
+		returns: 'scalar',
+		writes: true,
+		args: ['organisation_slug', 'expected_version']
+	},
+	stale_organisations: { returns: 'scalar', args: ['max_results'] },
 	propose_collaboration: {
 		returns: 'scalar',
 		writes: true,
@@ -346,6 +363,17 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 					expected_version: version
 				})
 			);
+		},
+		async confirmOrganisation(slug, version) {
+			return decodeConfirmed(
+				await call('confirm_organisation', {
+					organisation_slug: slug,
+					expected_version: version
+				})
+			);
+		},
+		async staleOrganisations(limit = 100) {
+			return decodeStaleOrganisations(await call('stale_organisations', { max_results: limit }));
 		},
 		async proposeCollaboration(from, to, kind, description) {
 			await call('propose_collaboration', {

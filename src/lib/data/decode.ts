@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { BackendError } from './errors';
 import {
+	freshnessLevels,
 	partsOfDay,
 	areaLevels,
 	collaborationKinds,
@@ -135,6 +136,8 @@ const detailSchema = v.object({
 	illustrative: v.boolean(),
 	source: nullableString,
 	updated_at: v.string(),
+	confirmed_at: v.string(),
+	freshness: v.picklist(freshnessLevels),
 	themes: v.array(v.string()),
 	contact_people: v.array(
 		v.object({
@@ -158,11 +161,18 @@ const detailSchema = v.object({
 				id: v.string(),
 				slug: v.string(),
 				name: v.string(),
-				kind: organisationKind
+				kind: organisationKind,
+				illustrative: v.boolean()
 			})
 		})
 	)
 });
+
+const meetingTime = v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) });
+
+function decodeMeetingTime(t: v.InferOutput<typeof meetingTime>) {
+	return { weekday: t.weekday, partOfDay: t.part_of_day };
+}
 
 const joinSuggestionsSchema = v.array(
 	v.pipe(
@@ -178,10 +188,12 @@ const joinSuggestionsSchema = v.array(
 			help_wanted: v.array(v.string()),
 			matched_themes: v.array(v.string()),
 			matched_languages: v.array(v.string()),
-			matched_times: v.array(
-				v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) })
-			),
+			matched_times: v.array(meetingTime),
+			meets: v.array(meetingTime),
+			languages: v.array(v.string()),
 			score: v.number(),
+			illustrative: v.boolean(),
+			freshness: v.picklist(freshnessLevels),
 			meeting_times: nullableString,
 			meeting_place: nullableString,
 			join_next_step: nullableString,
@@ -201,11 +213,12 @@ const joinSuggestionsSchema = v.array(
 			helpWanted: row.help_wanted,
 			matchedThemes: row.matched_themes,
 			matchedLanguages: row.matched_languages,
-			matchedTimes: row.matched_times.map((t) => ({
-				weekday: t.weekday,
-				partOfDay: t.part_of_day
-			})),
+			matchedTimes: row.matched_times.map(decodeMeetingTime),
+			meets: row.meets.map(decodeMeetingTime),
+			languages: row.languages,
 			score: row.score,
+			illustrative: row.illustrative,
+			freshness: row.freshness,
 			meetingTimes: row.meeting_times,
 			meetingPlace: row.meeting_place,
 			nextStep: row.join_next_step,
@@ -444,6 +457,8 @@ export function decodeOrganisationDetail(payload: unknown): OrganisationDetail |
 		illustrative: d.illustrative,
 		source: d.source,
 		updatedAt: d.updated_at,
+		confirmedAt: d.confirmed_at,
+		freshness: d.freshness,
 		themes: d.themes,
 		contactPeople: d.contact_people,
 		collaborations: d.collaborations.map((c) => ({

@@ -7,6 +7,7 @@ import { parse } from './decode';
 import {
 	collaborationKinds,
 	collaborationStatuses,
+	freshnessLevels,
 	locationPrecisions,
 	organisationKinds,
 	partsOfDay
@@ -14,6 +15,7 @@ import {
 import type {
 	AreaImportOutcome,
 	Account,
+	ConfirmedOrganisation,
 	DemoAccount,
 	EditableOrganisation,
 	ExportedAtlas,
@@ -25,6 +27,7 @@ import type {
 	PendingSuggestion,
 	PendingTie,
 	SavedOrganisation,
+	StaleOrganisation,
 	SuggestionInput
 } from './editing-types';
 
@@ -173,6 +176,8 @@ const forEditSchema = v.nullable(
 			version: v.number(),
 			status,
 			updated_at: v.string(),
+			confirmed_at: v.string(),
+			freshness: v.picklist(freshnessLevels),
 			can_publish: v.boolean(),
 			collaborations: v.array(
 				v.object({
@@ -196,6 +201,8 @@ const forEditSchema = v.nullable(
 			version: row.version,
 			status: row.status,
 			updatedAt: row.updated_at,
+			confirmedAt: row.confirmed_at,
+			freshness: row.freshness,
 			canPublish: row.can_publish,
 			collaborations: row.collaborations.map((c) => ({
 				id: c.id,
@@ -226,6 +233,7 @@ const editableSchema = v.array(
 			status,
 			area: text,
 			updated_at: v.string(),
+			freshness: v.picklist(freshnessLevels),
 			member: v.boolean(),
 			proposals_waiting: v.number()
 		}),
@@ -237,6 +245,7 @@ const editableSchema = v.array(
 			status: o.status,
 			area: o.area,
 			updatedAt: o.updated_at,
+			freshness: o.freshness,
 			member: o.member,
 			proposalsWaiting: o.proposals_waiting
 		}))
@@ -245,6 +254,48 @@ const editableSchema = v.array(
 
 export const decodeEditableOrganisations = (value: unknown): EditableOrganisation[] =>
 	parse(editableSchema, value ?? [], 'editable_organisations');
+
+const staleSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.string(),
+			slug: v.string(),
+			name: v.string(),
+			kind,
+			email: text,
+			website: text,
+			illustrative: v.boolean(),
+			confirmed_at: v.string(),
+			freshness: v.picklist(freshnessLevels),
+			area: text,
+			stale_ties: v.number()
+		}),
+		v.transform((o): StaleOrganisation => ({
+			id: o.id,
+			slug: o.slug,
+			name: o.name,
+			kind: o.kind,
+			email: o.email,
+			website: o.website,
+			illustrative: o.illustrative,
+			confirmedAt: o.confirmed_at,
+			freshness: o.freshness,
+			area: o.area,
+			staleTies: o.stale_ties
+		}))
+	)
+);
+
+export const decodeStaleOrganisations = (value: unknown): StaleOrganisation[] =>
+	parse(staleSchema, value ?? [], 'stale_organisations');
+
+const confirmedSchema = v.pipe(
+	v.object({ version: v.number(), confirmed_at: v.string() }),
+	v.transform((o): ConfirmedOrganisation => ({ version: o.version, confirmedAt: o.confirmed_at }))
+);
+
+export const decodeConfirmed = (value: unknown): ConfirmedOrganisation =>
+	parse(confirmedSchema, value, 'confirm_organisation');
 
 const savedSchema = v.object({ id: v.string(), slug: v.string(), version: v.number(), status });
 

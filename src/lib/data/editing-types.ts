@@ -6,6 +6,7 @@
 import type {
 	CollaborationKind,
 	CollaborationStatus,
+	Freshness,
 	OrganisationDetail,
 	OrganisationKind,
 	PartOfDay
@@ -93,6 +94,8 @@ export interface OrganisationForEdit extends OrganisationFields {
 	version: number;
 	status: OrganisationStatus;
 	updatedAt: string;
+	confirmedAt: string;
+	freshness: Freshness;
 	/** Whether this user may publish it: a coordinator of its area, or an admin. */
 	canPublish: boolean;
 	collaborations: CollaborationForEdit[];
@@ -106,8 +109,31 @@ export interface EditableOrganisation {
 	status: OrganisationStatus;
 	area: string | null;
 	updatedAt: string;
+	freshness: Freshness;
 	member: boolean;
 	proposalsWaiting: number;
+}
+
+/** An entry in a coordinator's areas that has not been confirmed for 10 months or more. */
+export interface StaleOrganisation {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	/** Its public address, or that of a contact person who chose to be public. */
+	email: string | null;
+	website: string | null;
+	illustrative: boolean;
+	confirmedAt: string;
+	freshness: Freshness;
+	area: string | null;
+	/** Its running ties that were not confirmed for 12 months or more. */
+	staleTies: number;
+}
+
+export interface ConfirmedOrganisation {
+	version: number;
+	confirmedAt: string;
 }
 
 export interface SavedOrganisation {

@@ -264,8 +264,23 @@ export interface CollaborationOfOrganisation {
 	description: string;
 	startedOn: string | null;
 	endedOn: string | null;
-	partner: { id: string; slug: string; name: string; kind: OrganisationKind };
+	partner: {
+		id: string;
+		slug: string;
+		name: string;
+		kind: OrganisationKind;
+		illustrative: boolean;
+	};
 }
+
+/**
+ * How long ago an entry was last confirmed, as private.freshness() names it:
+ * 'ageing' from 10 months (its coordinator sees it coming), 'stale' from 12
+ * (visitors read "niet recent bevestigd"), 'expired' from 24 (no longer
+ * suggested to newcomers).
+ */
+export const freshnessLevels = ['fresh', 'ageing', 'stale', 'expired'] as const;
+export type Freshness = (typeof freshnessLevels)[number];
 
 export interface OrganisationDetail {
 	id: string;
@@ -291,6 +306,9 @@ export interface OrganisationDetail {
 	illustrative: boolean;
 	source: string | null;
 	updatedAt: string;
+	/** When someone last confirmed it is still correct (any save does). */
+	confirmedAt: string;
+	freshness: Freshness;
 	themes: string[];
 	contactPeople: ContactPerson[];
 	collaborations: CollaborationOfOrganisation[];
@@ -328,7 +346,13 @@ export interface JoinSuggestion extends Pick<
 	matchedLanguages: string[];
 	/** ISO weekday (1 is Monday) and part of the day. */
 	matchedTimes: { weekday: number; partOfDay: PartOfDay }[];
+	/** Every time it meets and every language it speaks, matched or not. */
+	meets: { weekday: number; partOfDay: PartOfDay }[];
+	languages: string[];
 	score: number;
+	/** A made-up example: it offers no contact, and the app says so. */
+	illustrative: boolean;
+	freshness: Freshness;
 	/** How to join: when and where it meets, the first step, and its public contact. */
 	meetingTimes: string | null;
 	meetingPlace: string | null;

@@ -161,6 +161,7 @@ export type Database = {
 			};
 			collaborations: {
 				Row: {
+					confirmed_at: string;
 					created_at: string;
 					description: string;
 					ended_on: string | null;
@@ -176,6 +177,7 @@ export type Database = {
 					updated_at: string;
 				};
 				Insert: {
+					confirmed_at?: string;
 					created_at?: string;
 					description?: string;
 					ended_on?: string | null;
@@ -191,6 +193,7 @@ export type Database = {
 					updated_at?: string;
 				};
 				Update: {
+					confirmed_at?: string;
 					created_at?: string;
 					description?: string;
 					ended_on?: string | null;
@@ -383,6 +386,7 @@ export type Database = {
 					address: string | null;
 					area_id: string | null;
 					city: string | null;
+					confirmed_at: string;
 					created_at: string;
 					created_by: string | null;
 					description: string;
@@ -415,6 +419,7 @@ export type Database = {
 					address?: string | null;
 					area_id?: string | null;
 					city?: string | null;
+					confirmed_at?: string;
 					created_at?: string;
 					created_by?: string | null;
 					description?: string;
@@ -447,6 +452,7 @@ export type Database = {
 					address?: string | null;
 					area_id?: string | null;
 					city?: string | null;
+					confirmed_at?: string;
 					created_at?: string;
 					created_by?: string | null;
 					description?: string;
@@ -584,6 +590,7 @@ export type Database = {
 			area_network: { Args: { area_ids?: string[]; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
+			confirm_organisation: { Args: { expected_version: number; organisation_slug: string }; Returns: Json };
 			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
 			editable_organisations: { Args: Record<PropertyKey, never>; Returns: Json };
 			end_collaboration: { Args: { collaboration_id: string }; Returns: Json };
@@ -592,7 +599,7 @@ export type Database = {
 			export_organisations: { Args: { organisation_ids?: string[] }; Returns: Json };
 			import_areas: { Args: { batch: Json }; Returns: Json };
 			import_organisations: { Args: { batch: Json }; Returns: Json };
-			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; help_wanted: string[]; id: string; join_next_step: string; kind: string; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
+			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; freshness: string; help_wanted: string[]; id: string; illustrative: boolean; join_next_step: string; kind: string; languages: string[]; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; meets: Json; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
 			map_view: { Args: { area_ids?: string[]; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -609,6 +616,7 @@ export type Database = {
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
+			stale_organisations: { Args: { max_results?: number }; Returns: Json };
 			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };
 			undo_import: { Args: { batch_id: string }; Returns: Json };
 		};
