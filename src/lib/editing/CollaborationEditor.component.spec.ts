@@ -27,6 +27,8 @@ const organisation: OrganisationForEdit = {
 	version: 3,
 	status: 'published',
 	updatedAt: '2026-11-01T10:00:00Z',
+	confirmedAt: '2026-11-01T10:00:00Z',
+	freshness: 'fresh',
 	canPublish: false,
 	collaborations: [
 		{

@@ -70,3 +70,14 @@ export async function restoreVersion(
 	await (await connection.open()).restoreOrganisationVersion(slug, version, expectedVersion);
 	void atlasStore.refresh({ cache: false });
 }
+
+/**
+ * "Alles klopt nog": confirms the organisation as `organisation.version` shows
+ * it, and the running ties it is a side of. Nothing on the map changes.
+ */
+export async function confirmOrganisation(organisation: {
+	slug: string;
+	version: number;
+}): Promise<void> {
+	await (await connection.open()).confirmOrganisation(organisation.slug, organisation.version);
+}

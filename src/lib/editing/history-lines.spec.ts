@@ -40,6 +40,49 @@ describe('historyLines', () => {
 		expect(lines).toEqual(['Gewijzigd: Naam', 'Samenwerking met Combiwel bevestigd']);
 	});
 
+	it('says "still correct" for a confirmation, with the ties it confirmed in one line', () => {
+		const tie = (id: string, partner: string) =>
+			change({
+				table: 'collaborations',
+				record: id,
+				before: {
+					source_id: partner,
+					target_id: self,
+					status: 'active',
+					confirmed_at: '2025-01-01'
+				},
+				after: { source_id: partner, target_id: self, status: 'active', confirmed_at: '2026-11-29' }
+			});
+		const lines = historyLines(
+			[
+				change({
+					before: { name: 'Repair Café', version: 4, confirmed_at: '2025-01-01' },
+					after: { name: 'Repair Café', version: 5, confirmed_at: '2026-11-29' }
+				}),
+				tie('c-1', 'org-2'),
+				tie('c-2', 'org-3')
+			],
+			{ ...context, names: new Map([...context.names, ['org-3', 'Eigenwijks']]) }
+		);
+		expect(lines).toEqual([
+			'Bevestigd als juist',
+			'Samenwerking bevestigd als lopend: Combiwel en Eigenwijks'
+		]);
+	});
+
+	it('does not call a save with changes a mere confirmation', () => {
+		const lines = historyLines(
+			[
+				change({
+					before: { name: 'Oud', confirmed_at: '2025-01-01' },
+					after: { name: 'Nieuw', confirmed_at: '2026-11-29' }
+				})
+			],
+			context
+		);
+		expect(lines).toEqual(['Gewijzigd: Naam']);
+	});
+
 	it('says when someone joined or left, with their role, and names contact people', () => {
 		const membership = { organisation_id: self, user_id: 'u-1', role: 'admin' };
 		const lines = historyLines(

@@ -60,6 +60,7 @@ export function historyLines(
 	const themesRemoved: string[] = [];
 	const timesAdded: string[] = [];
 	const timesRemoved: string[] = [];
+	const tiesConfirmed: string[] = [];
 
 	for (const change of changes) {
 		const row = (change.after ?? change.before ?? {}) as Record<string, unknown>;
@@ -69,7 +70,16 @@ export function historyLines(
 				else if (change.before && change.after) {
 					const columns = changedColumns(change.before, change.after);
 					if (columns.length > 0) lines.push(m.history_changed({ fields: list(columns, locale) }));
-					if (change.before['status'] !== change.after['status']) {
+					const statusChanged = change.before['status'] !== change.after['status'];
+					// A version that changes nothing else is "still correct", in one click.
+					if (
+						columns.length === 0 &&
+						!statusChanged &&
+						change.before['confirmed_at'] !== change.after['confirmed_at']
+					) {
+						lines.push(m.history_confirmed());
+					}
+					if (statusChanged) {
 						lines.push(
 							m.history_status({
 								from: statusLabel(change.before['status'] as OrganisationStatus),
@@ -107,7 +117,8 @@ export function historyLines(
 								? m.history_collaboration_ended({ partner })
 								: m.history_collaboration_changed({ partner })
 					);
-				} else lines.push(m.history_collaboration_changed({ partner }));
+				} else if (onlyConfirmed(change.before, change.after)) tiesConfirmed.push(partner);
+				else lines.push(m.history_collaboration_changed({ partner }));
 				break;
 			}
 			case 'memberships': {
@@ -132,7 +143,22 @@ export function historyLines(
 	if (timesAdded.length) lines.push(m.history_times_added({ times: list(timesAdded, locale) }));
 	if (timesRemoved.length)
 		lines.push(m.history_times_removed({ times: list(timesRemoved, locale) }));
+	if (tiesConfirmed.length)
+		lines.push(m.history_collaborations_confirmed({ partners: list(tiesConfirmed, locale) }));
 	return lines;
+}
+
+/** A tie's row that differs only in when it was confirmed (and its bookkeeping). */
+function onlyConfirmed(
+	before: Record<string, unknown> | null,
+	after: Record<string, unknown> | null
+): boolean {
+	if (!before || !after || before['confirmed_at'] === after['confirmed_at']) return false;
+	const rest = (row: Record<string, unknown>) => {
+		const { confirmed_at: _confirmed, updated_at: _updated, ...others } = row;
+		return JSON.stringify(others);
+	};
+	return rest(before) === rest(after);
 }
 
 function memberRoleLabel(role: string): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JoinSuggestion } from '$lib/data';
-import { joinReasons, weekdayName } from './join-reasons';
+import { joinReasons, weekdayName, type JoinWishes } from './join-reasons';
+
+const walking: JoinWishes = { travel: 'walk', themes: [], languages: [], times: [] };
 
 const suggestion = (overrides: Partial<JoinSuggestion> = {}): JoinSuggestion => ({
 	id: 'id',
@@ -15,7 +17,11 @@ const suggestion = (overrides: Partial<JoinSuggestion> = {}): JoinSuggestion => 
 	matchedThemes: [],
 	matchedLanguages: [],
 	matchedTimes: [],
+	meets: [],
+	languages: ['nl'],
 	score: 0,
+	illustrative: false,
+	freshness: 'fresh',
 	meetingTimes: null,
 	meetingPlace: null,
 	nextStep: null,
@@ -34,7 +40,7 @@ describe('joinReasons', () => {
 					matchedTimes: [{ weekday: 2, partOfDay: 'evening' }],
 					helpWanted: ['koks']
 				}),
-				'walk',
+				walking,
 				'nl'
 			).join(' · ')
 		).toBe('5 min lopen · spreekt Arabisch · komt dinsdagavond samen · zoekt koks');
@@ -50,13 +56,48 @@ describe('joinReasons', () => {
 					{ weekday: 6, partOfDay: 'morning' }
 				]
 			}),
-			'cycle',
+			{ ...walking, travel: 'cycle' },
 			'nl'
 		);
 		expect(reasons).toEqual([
 			'10 min fietsen',
 			'komt dinsdagavond en zaterdagochtend samen',
 			'zoekt nu geen nieuwe mensen'
+		]);
+	});
+
+	it('says which wishes a place does not meet, and when it meets instead', () => {
+		const reasons = joinReasons(
+			suggestion({
+				meets: [{ weekday: 2, partOfDay: 'evening' }],
+				matchedLanguages: ['ar']
+			}),
+			{
+				...walking,
+				languages: ['ar'],
+				times: ['weekday_daytime'],
+				themes: ['veiligheid', 'wonen']
+			},
+			'nl'
+		);
+		expect(reasons).toEqual([
+			'5 min lopen',
+			'spreekt Arabisch',
+			'komt niet doordeweeks overdag samen, wel op dinsdagavond',
+			'niet over veiligheid of wonen'
+		]);
+	});
+
+	it('says a wished language is not spoken, and that times are not known when none are given', () => {
+		const reasons = joinReasons(
+			suggestion(),
+			{ ...walking, languages: ['tr', 'ar'], times: ['weekend'] },
+			'nl'
+		);
+		expect(reasons).toEqual([
+			'5 min lopen',
+			'spreekt geen Turks of Arabisch',
+			'komt niet in het weekend samen, tijden niet bekend'
 		]);
 	});
 
