@@ -286,3 +286,62 @@ test('a member archives their organisation instead of deleting it, and brings it
 	// Publishing again is the coordinator's.
 	await expect(page.getByRole('button', { name: 'Publiceren' })).toHaveCount(0);
 });
+
+test('a coordinator sees what in her area goes stale, and its editor confirms it in one click', async ({
+	page
+}) => {
+	await signInAs(page, /Sanne/);
+	const rows = page.getByTestId('stale-list').getByTestId('stale-row');
+	// Oldest first: the seed's made-up entries that went 27, 19, 14, 13 and 11 months unconfirmed.
+	await expect(rows).toHaveCount(5);
+	await expect(rows.first()).toContainText('Schaakclub Westlandgracht');
+	await expect(rows.first()).toContainText('niet meer voorgesteld');
+	const repairRow = rows.filter({ hasText: 'Repair Café Osdorp' });
+	await expect(repairRow.getByTestId('illustrative-badge')).toHaveText('Voorbeeld');
+	const mail = (await repairRow.getByTestId('stale-remind').getAttribute('href'))!;
+	expect(mail).toMatch(/^mailto:daan@demo\.buurtatlas\.invalid\?subject=/);
+	const body = new URLSearchParams(mail.slice(mail.indexOf('?') + 1)).get('body')!;
+	expect(body).toContain('Repair Café Osdorp');
+	expect(body).toMatch(/\/organisaties\/repair-cafe-osdorp\n/);
+	await signOut(page);
+
+	await signInAs(page, /Daan/);
+	await page.getByRole('link', { name: 'Repair Café Osdorp', exact: true }).click();
+	const confirm = page.getByTestId('confirm-current');
+	await expect(confirm).toContainText('Meer dan een jaar niet bevestigd');
+	// What is typed stays through a confirmation, and still saves after it.
+	const form = page.getByTestId('organisation-form');
+	await form.getByLabel('Beschrijving').fill('Nog altijd elke derde zaterdag.');
+	await confirm.getByRole('button', { name: 'Alles klopt nog' }).click();
+	await expect(confirm.getByTestId('confirm-done')).toHaveText('Bevestigd. Dank je wel!');
+	await expect(confirm).not.toContainText('Meer dan een jaar');
+	await expect(form.getByLabel('Beschrijving')).toHaveValue('Nog altijd elke derde zaterdag.');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Opgeslagen.');
+
+	await page.getByRole('link', { name: 'Geschiedenis' }).click();
+	await expect(page.getByText('Bevestigd als juist')).toBeVisible();
+	await expect(page.getByText(/Samenwerking bevestigd als lopend: .*Naaiatelier Osdorp/)).toBeVisible();
+
+	await openOrganisation(page, 'Repair Café Osdorp');
+	const detail = page.getByTestId('organisation-detail');
+	const badges = detail.getByTestId('detail-badges');
+	await expect(badges.getByTestId('illustrative-badge')).toBeVisible();
+	await expect(badges.getByTestId('stale-badge')).toHaveCount(0);
+	const today = new Intl.DateTimeFormat('nl', { dateStyle: 'long' }).format(new Date());
+	await expect(detail.getByTestId('confirmed-on')).toHaveText(`Laatst bevestigd: ${today}`);
+	await signOut(page);
+
+	await signInAs(page, /Sanne/);
+	await expect(rows).toHaveCount(4);
+	await expect(rows.filter({ hasText: 'Repair Café Osdorp' })).toHaveCount(0);
+});
+
+test('a visitor reads that an entry has not been confirmed for over a year', async ({ page }) => {
+	await page.goto('/organisaties/seniorenclub-riekerpolder');
+	const detail = page.getByTestId('organisation-detail');
+	const badges = detail.getByTestId('detail-badges');
+	await expect(badges.getByTestId('stale-badge')).toHaveText('Niet recent bevestigd');
+	await expect(detail.getByTestId('stale-note')).toContainText('niemand heeft deze gegevens sinds');
+	await expect(badges.getByTestId('illustrative-badge')).toHaveText('Voorbeeld');
+});

@@ -126,6 +126,19 @@ test('a newcomer who speaks Arabic and has Tuesday evenings finds three places, 
 		/^\d+ min fietsen · spreekt Arabisch · komt dinsdagavond samen · over werk en inkomen · zoekt .+$/
 	);
 	await expect(first).toContainText('Zo doe je mee');
+	// A made-up place says so, and offers no one to contact.
+	await expect(first.getByTestId('illustrative-badge')).toHaveText('Voorbeeld');
+	await expect(first.getByTestId('join-illustrative')).toContainText('bestaat niet');
+	await expect(first.locator('a[href^="mailto:"]')).toHaveCount(0);
+	// Further down, a place that does not meet on weekday evenings says when it does meet.
+	await page.getByRole('button', { name: /^Toon alle \d+$/ }).tap();
+	await expect(
+		suggestions
+			.locator('.reasons')
+			.filter({ hasText: /komt niet doordeweeks 's avonds samen, (wel op|tijden niet bekend)/ })
+	).not.toHaveCount(0);
+	await page.getByRole('button', { name: 'Toon alleen de beste drie' }).tap();
+	await expect(suggestions).toHaveCount(3);
 	await first.getByRole('button', { name: 'Toon op de kaart' }).tap();
 	await expect
 		.poll(() => page.getByTestId('map').getAttribute('data-rendered-highlighted'))

@@ -70,6 +70,19 @@ describe('historyLines', () => {
 		]);
 	});
 
+	it('does not call dating a confirmation back a confirmation', () => {
+		const lines = historyLines(
+			[
+				change({
+					before: { name: 'Schaakclub', confirmed_at: '2026-11-29T10:00:00Z' },
+					after: { name: 'Schaakclub', confirmed_at: '2024-08-29T10:00:00Z' }
+				})
+			],
+			context
+		);
+		expect(lines).toEqual([]);
+	});
+
 	it('does not call a save with changes a mere confirmation', () => {
 		const lines = historyLines(
 			[

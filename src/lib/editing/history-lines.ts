@@ -75,7 +75,7 @@ export function historyLines(
 					if (
 						columns.length === 0 &&
 						!statusChanged &&
-						change.before['confirmed_at'] !== change.after['confirmed_at']
+						confirmedLater(change.before, change.after)
 					) {
 						lines.push(m.history_confirmed());
 					}
@@ -148,12 +148,20 @@ export function historyLines(
 	return lines;
 }
 
+/**
+ * Whether a change moved the confirmation forward: a confirmation. (The seed
+ * dates some made-up entries back; that is no one confirming anything.)
+ */
+function confirmedLater(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+	return Date.parse(String(after['confirmed_at'])) > Date.parse(String(before['confirmed_at']));
+}
+
 /** A tie's row that differs only in when it was confirmed (and its bookkeeping). */
 function onlyConfirmed(
 	before: Record<string, unknown> | null,
 	after: Record<string, unknown> | null
 ): boolean {
-	if (!before || !after || before['confirmed_at'] === after['confirmed_at']) return false;
+	if (!before || !after || !confirmedLater(before, after)) return false;
 	const rest = (row: Record<string, unknown>) => {
 		const { confirmed_at: _confirmed, updated_at: _updated, ...others } = row;
 		return JSON.stringify(others);
