@@ -654,6 +654,16 @@ values ('Buurtbibliotheek Sloterplas', 'resident_initiative',
         'Ik help graag mee; bel me via de buurtapp.');
 
 -- ---------------------------------------------------------------------------
+-- Time. A start or end that a source gives as a year is kept as a year (its
+-- first day, with started_precision = 'year'), not as an invented day. The
+-- made-up Energiecoöperatie began in 2021, as made up as the rest of it.
+-- ---------------------------------------------------------------------------
+update public.collaborations set started_precision = 'year' where to_char(started_on, 'MM-DD') = '01-01';
+update public.collaborations set ended_precision = 'year' where to_char(ended_on, 'MM-DD') = '12-31';
+update public.organisations set started_on = '2021-01-01', started_precision = 'year'
+where slug = 'energiecooperatie-nieuw-west' and is_illustrative;
+
+-- ---------------------------------------------------------------------------
 -- Freshness. Every entry counts as confirmed when the seed loads: that is when
 -- it was entered, checked against its source. The sources give no later date
 -- and none is invented for them. Some made-up entries (and their ties) have

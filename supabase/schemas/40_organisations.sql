@@ -62,6 +62,13 @@ begin
   if tg_op = 'UPDATE' then
     new.version := old.version + 1;
   end if;
+  -- A date given without saying how precise it is, is a day.
+  if new.started_on is not null and new.started_precision is null then
+    new.started_precision := 'day';
+  end if;
+  if new.ended_on is not null and new.ended_precision is null then
+    new.ended_precision := 'day';
+  end if;
   if not private.is_api_request() then
     return new;
   end if;
@@ -509,6 +516,15 @@ CREATE TABLE public.organisations (
     version integer DEFAULT 1 NOT NULL,
     created_by uuid,
     confirmed_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_on date,
+    started_precision text,
+    ended_on date,
+    ended_precision text,
+    CONSTRAINT organisations_end_has_precision CHECK (((ended_on IS NULL) = (ended_precision IS NULL))),
+    CONSTRAINT organisations_ended_precision_check CHECK ((ended_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
+    CONSTRAINT organisations_period_in_order CHECK (((ended_on IS NULL) OR (started_on IS NULL) OR (ended_on >= started_on))),
+    CONSTRAINT organisations_start_has_precision CHECK (((started_on IS NULL) = (started_precision IS NULL))),
+    CONSTRAINT organisations_started_precision_check CHECK ((started_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT organisations_address_check CHECK ((char_length(address) <= 200)),
     CONSTRAINT organisations_city_check CHECK ((char_length(city) <= 80)),
     CONSTRAINT organisations_description_check CHECK ((char_length(description) <= 4000)),

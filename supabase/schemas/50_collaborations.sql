@@ -23,17 +23,33 @@ CREATE FUNCTION private.can_confirm_collaboration(source uuid, target uuid, prop
          end
 $$;
 
-CREATE FUNCTION private.collaborations_among(organisations uuid[]) RETURNS TABLE(id uuid, source_id uuid, target_id uuid, kind text, status text)
+CREATE FUNCTION private.collaborations_among(organisations uuid[], as_of date) RETURNS TABLE(id uuid, source_id uuid, target_id uuid, kind text, status text, started_on date, ended_on date)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
     AS $$
 begin
+  if as_of is null then
+    return query
+      select c.id, c.source_id, c.target_id, c.kind, c.status, c.started_on, c.ended_on
+      from public.collaborations c
+      join (select unnest(organisations) as id) a on a.id = c.source_id
+      join (select unnest(organisations) as id) b on b.id = c.target_id;
+    return;
+  end if;
+  -- At a date: the ties known to run then, and those that ended in the year
+  -- before it (as 'ended', so a view can mark them). A tie without a known
+  -- start is left out: it is not known to have run then.
   return query
-    select c.id, c.source_id, c.target_id, c.kind, c.status
+    select c.id, c.source_id, c.target_id, c.kind,
+           case when private.period_end(c.ended_on, c.ended_precision) < as_of then 'ended'
+                else 'active' end,
+           c.started_on, c.ended_on
     from public.collaborations c
     join (select unnest(organisations) as id) a on a.id = c.source_id
-    join (select unnest(organisations) as id) b on b.id = c.target_id;
+    join (select unnest(organisations) as id) b on b.id = c.target_id
+    where c.status <> 'proposed' and c.started_on <= as_of
+      and (c.ended_on is null or private.period_end(c.ended_on, c.ended_precision) >= as_of - 365);
 end
 $$;
 
@@ -42,6 +58,13 @@ CREATE FUNCTION private.guard_collaboration() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
+  -- A date given without saying how precise it is, is a day.
+  if new.started_on is not null and new.started_precision is null then
+    new.started_precision := 'day';
+  end if;
+  if new.ended_on is not null and new.ended_precision is null then
+    new.ended_precision := 'day';
+  end if;
   if not private.is_api_request() then
     return new;
   end if;
@@ -57,8 +80,9 @@ begin
        and not private.can_confirm_collaboration(new.source_id, new.target_id, new.proposed_by) then
       new.status := 'proposed';
     end if;
-    if new.status = 'active' then
-      new.started_on := coalesce(new.started_on, current_date);
+    if new.status = 'active' and new.started_on is null then
+      new.started_on := current_date;
+      new.started_precision := 'day';
     elsif new.status <> 'proposed' then
       raise exception 'collaboration_transition' using errcode = '42501';
     end if;
@@ -77,9 +101,15 @@ begin
       raise exception 'confirm_requires_other_side' using errcode = '42501',
         hint = 'The side that proposed a collaboration cannot confirm it.';
     end if;
-    new.started_on := coalesce(new.started_on, current_date);
+    if new.started_on is null then
+      new.started_on := current_date;
+      new.started_precision := 'day';
+    end if;
   elsif new.status = 'ended' then
-    new.ended_on := coalesce(new.ended_on, current_date);
+    if new.ended_on is null then
+      new.ended_on := current_date;
+      new.ended_precision := 'day';
+    end if;
   else
     raise exception 'collaboration_transition' using errcode = '42501';
   end if;
@@ -168,6 +198,12 @@ CREATE TABLE public.collaborations (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     proposed_by uuid,
     confirmed_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_precision text,
+    ended_precision text,
+    CONSTRAINT collaborations_end_has_precision CHECK (((ended_on IS NULL) = (ended_precision IS NULL))),
+    CONSTRAINT collaborations_ended_precision_check CHECK ((ended_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
+    CONSTRAINT collaborations_start_has_precision CHECK (((started_on IS NULL) = (started_precision IS NULL))),
+    CONSTRAINT collaborations_started_precision_check CHECK ((started_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT collaborations_description_check CHECK ((char_length(description) <= 1000)),
     CONSTRAINT collaborations_ended_has_end CHECK (((status = 'ended'::text) = (ended_on IS NOT NULL))),
     CONSTRAINT collaborations_not_with_itself CHECK ((source_id <> target_id)),
@@ -229,10 +265,10 @@ REVOKE ALL ON FUNCTION private.can_confirm_collaboration(source uuid, target uui
 GRANT ALL ON FUNCTION private.can_confirm_collaboration(source uuid, target uuid, proposer uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.can_confirm_collaboration(source uuid, target uuid, proposer uuid) TO service_role;
 
-REVOKE ALL ON FUNCTION private.collaborations_among(organisations uuid[]) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[]) TO anon;
-GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[]) TO authenticated;
-GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[]) TO service_role;
+REVOKE ALL ON FUNCTION private.collaborations_among(organisations uuid[], as_of date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[], as_of date) TO anon;
+GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[], as_of date) TO authenticated;
+GRANT ALL ON FUNCTION private.collaborations_among(organisations uuid[], as_of date) TO service_role;
 
 REVOKE ALL ON FUNCTION private.guard_collaboration() FROM PUBLIC, anon, authenticated, service_role;
 

@@ -11,7 +11,7 @@
 
 SET check_function_bodies = false;
 
-CREATE FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, area_id text, open_to_newcomers boolean, is_illustrative boolean, languages text[], themes text[], by_theme boolean, by_kind boolean, by_area boolean, by_language boolean, by_open boolean, by_query boolean)
+CREATE FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, area_id text, open_to_newcomers boolean, is_illustrative boolean, languages text[], themes text[], by_theme boolean, by_kind boolean, by_area boolean, by_language boolean, by_open boolean, by_query boolean)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -60,7 +60,13 @@ begin
     left join private.themes_of(coalesce(visible, '{}')) t on t.organisation_id = o.id
     where o.status <> 'archived'
       and o.lng between atlas_candidates.west and atlas_candidates.east
-      and o.lat between atlas_candidates.south and atlas_candidates.north;
+      and o.lat between atlas_candidates.south and atlas_candidates.north
+      -- What exists at the date asked, or today: one with no known start always did.
+      and (atlas_candidates.as_of is null or o.started_on is null
+           or o.started_on <= atlas_candidates.as_of)
+      and (o.ended_on is null
+           or private.period_end(o.ended_on, o.ended_precision)
+              >= coalesce(atlas_candidates.as_of, current_date));
 end
 $$;
 
@@ -117,7 +123,7 @@ begin
 end
 $_$;
 
-CREATE FUNCTION public.area_network(level text DEFAULT 'wijk'::text, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text) RETURNS jsonb
+CREATE FUNCTION public.area_network(level text DEFAULT 'wijk'::text, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, as_of date DEFAULT NULL::date) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -134,7 +140,8 @@ begin
       select c.id, c.area_id, c.lng, c.lat, k.kind_group
       from private.atlas_candidates(
         -180, -90, 180, 90, area_network.theme_ids, area_network.kind_ids, area_network.area_ids,
-        area_network.language_ids, area_network.open_only, area_network.query, false
+        area_network.language_ids, area_network.open_only, area_network.query, false,
+        area_network.as_of
       ) c
       join public.organisation_kinds k on k.id = c.kind
       where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
@@ -149,7 +156,7 @@ begin
     ties as materialized (
       select least(a.area_id, b.area_id) as source, greatest(a.area_id, b.area_id) as target,
              count(*) as n, count(*) filter (where c.status = 'active') as confirmed
-      from private.collaborations_among(array(select p.id from placed p)) c
+      from private.collaborations_among(array(select p.id from placed p), area_network.as_of) c
       join placed a on a.id = c.source_id
       join placed b on b.id = c.target_id
       where c.status <> 'ended'
@@ -191,7 +198,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, south double precision DEFAULT '-90'::integer, east double precision DEFAULT 180, north double precision DEFAULT 90, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, max_organisations integer DEFAULT NULL::integer, max_collaborations integer DEFAULT NULL::integer) RETURNS jsonb
+CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, south double precision DEFAULT '-90'::integer, east double precision DEFAULT 180, north double precision DEFAULT 90, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, max_organisations integer DEFAULT NULL::integer, max_collaborations integer DEFAULT NULL::integer, as_of date DEFAULT NULL::date) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -206,7 +213,7 @@ begin
       select c.*, (c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query) as shown
       from private.atlas_candidates(
         atlas.west, atlas.south, atlas.east, atlas.north, atlas.theme_ids, atlas.kind_ids,
-        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true
+        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true, atlas.as_of
       ) c
     ),
     chosen as (
@@ -214,11 +221,12 @@ begin
     ),
     -- Ties are looked up only for a scope within the organisations' limit.
     ties as materialized (
-      select c.id, c.source_id, c.target_id, c.kind, c.status
+      select c.id, c.source_id, c.target_id, c.kind, c.status, c.started_on, c.ended_on
       from chosen,
            private.collaborations_among(
              case when atlas.max_organisations is null or chosen.n <= atlas.max_organisations
-                  then chosen.ids else '{}'::uuid[] end
+                  then chosen.ids else '{}'::uuid[] end,
+             atlas.as_of
            ) c
     ),
     size as (
@@ -239,12 +247,21 @@ begin
         ) order by f.name, f.id)
         from flagged f where f.shown and not (select oversized from size)
       ), '[]'::jsonb),
-      'collaboration_fields', jsonb_build_array('id', 'source', 'target', 'kind', 'status'),
+      'collaboration_fields', jsonb_build_array(
+        'id', 'source', 'target', 'kind', 'status', 'started_on', 'ended_on'
+      ),
       'collaborations', coalesce((
-        select jsonb_agg(jsonb_build_array(c.id, c.source_id, c.target_id, c.kind, c.status)
-                         order by c.id)
+        select jsonb_agg(jsonb_build_array(
+          c.id, c.source_id, c.target_id, c.kind, c.status, c.started_on, c.ended_on
+        ) order by c.id)
         from ties c where not (select oversized from size)
       ), '[]'::jsonb),
+      -- At a date, the running ties among them that are left out for want of a known start.
+      'as_of', atlas.as_of,
+      'undated', case when atlas.as_of is not null and not (select oversized from size) then (
+        select count(*) from chosen, private.collaborations_among(chosen.ids, null) c
+        where c.status = 'active' and c.started_on is null
+      ) else 0 end,
       -- More than the limits allow: the counts only; the app asks to narrow the scope.
       'oversized', (select oversized from size),
       -- What choosing each option would show, the other filters kept.
@@ -549,7 +566,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, with_ties boolean DEFAULT false) RETURNS jsonb
+CREATE FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, with_ties boolean DEFAULT false, as_of date DEFAULT NULL::date) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -597,7 +614,7 @@ begin
         (x_to + 1) / cells_across * 360 - 180,
         private.mercator_lat(y_from / cells_across),
         map_view.theme_ids, map_view.kind_ids, map_view.area_ids, map_view.language_ids,
-        map_view.open_only, map_view.query, false
+        map_view.open_only, map_view.query, false, map_view.as_of
       ) c
       join public.organisation_kinds k on k.id = c.kind
       where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
@@ -637,7 +654,7 @@ begin
              count(*) as n,
              count(*) filter (where c.status = 'active') as confirmed,
              case when count(distinct c.kind) = 1 then min(c.kind) end as kind
-      from private.collaborations_among(array(select p.id from placed p)) c
+      from private.collaborations_among(array(select p.id from placed p), map_view.as_of) c
       join placed a on a.id = c.source_id
       join placed b on b.id = c.target_id
       where c.status <> 'ended'
@@ -804,10 +821,10 @@ begin
 end
 $$;
 
-REVOKE ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO anon;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO authenticated;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean) TO service_role;
+REVOKE ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO anon;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO authenticated;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO service_role;
 
 REVOKE ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) TO anon;
@@ -819,15 +836,15 @@ GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO 
 GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO authenticated;
 GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO service_role;
 
-REVOKE ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO anon;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO authenticated;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text) TO service_role;
+REVOKE ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO anon;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO authenticated;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO service_role;
 
-REVOKE ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO anon;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO authenticated;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer) TO service_role;
+REVOKE ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO anon;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO authenticated;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO service_role;
 
 REVOKE ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) TO anon;
@@ -850,10 +867,10 @@ GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_la
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO authenticated;
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO service_role;
 
-REVOKE ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO anon;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO authenticated;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean) TO service_role;
+REVOKE ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO anon;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO authenticated;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO service_role;
 
 REVOKE ALL ON FUNCTION public.organisation_detail(organisation_slug text) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO PUBLIC;

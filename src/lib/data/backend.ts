@@ -199,12 +199,22 @@ export const rpcFunctions = {
 			'open_only',
 			'query',
 			'max_organisations',
-			'max_collaborations'
+			'max_collaborations',
+			'as_of'
 		]
 	},
 	area_network: {
 		returns: 'scalar',
-		args: ['level', 'theme_ids', 'kind_ids', 'area_ids', 'language_ids', 'open_only', 'query']
+		args: [
+			'level',
+			'theme_ids',
+			'kind_ids',
+			'area_ids',
+			'language_ids',
+			'open_only',
+			'query',
+			'as_of'
+		]
 	},
 	map_view: {
 		returns: 'scalar',
@@ -220,7 +230,8 @@ export const rpcFunctions = {
 			'language_ids',
 			'open_only',
 			'query',
-			'with_ties'
+			'with_ties',
+			'as_of'
 		]
 	},
 	area_boundaries: { returns: 'scalar', args: [] },
@@ -328,7 +339,8 @@ function filterArgs(query: Omit<AtlasQuery, 'bbox' | 'limits'>) {
 		area_ids: nonEmpty(query.areas),
 		language_ids: nonEmpty(query.languages),
 		open_only: query.openToNewcomers || null,
-		query: query.query?.trim() || null
+		query: query.query?.trim() || null,
+		as_of: query.asOf ?? null
 	};
 }
 

@@ -60,7 +60,15 @@ export const atlasOrganisationFields = [
 	'illustrative',
 	'languages'
 ] as const;
-export const atlasCollaborationFields = ['id', 'source', 'target', 'kind', 'status'] as const;
+export const atlasCollaborationFields = [
+	'id',
+	'source',
+	'target',
+	'kind',
+	'status',
+	'started_on',
+	'ended_on'
+] as const;
 
 const atlasSchema = v.object({
 	organisation_fields: v.pipe(
@@ -92,10 +100,13 @@ const atlasSchema = v.object({
 			v.string(),
 			v.string(),
 			v.picklist(collaborationKinds),
-			v.picklist(collaborationStatuses)
+			v.picklist(collaborationStatuses),
+			nullableString,
+			nullableString
 		])
 	),
 	oversized: v.optional(v.boolean()),
+	undated: v.optional(v.number()),
 	counts: v.optional(
 		v.object({
 			areas: v.record(v.string(), v.number()),
@@ -288,15 +299,20 @@ export function decodeAtlas(payload: unknown): Atlas {
 				languages
 			})
 		),
-		collaborations: data.collaborations.map(([id, source, target, kind, status]) => ({
-			id,
-			source,
-			target,
-			kind,
-			status
-		})),
+		collaborations: data.collaborations.map(
+			([id, source, target, kind, status, startedOn, endedOn]) => ({
+				id,
+				source,
+				target,
+				kind,
+				status,
+				startedOn,
+				endedOn
+			})
+		),
 		...(data.counts ? { counts: data.counts } : {}),
-		...(data.oversized ? { oversized: true } : {})
+		...(data.oversized ? { oversized: true } : {}),
+		...(data.undated ? { undated: data.undated } : {})
 	};
 }
 

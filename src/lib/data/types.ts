@@ -100,7 +100,11 @@ export interface AtlasCollaboration {
 	source: string;
 	target: string;
 	kind: CollaborationKind;
+	/** At a date (`asOf`): 'active' then, or 'ended' in the year before it. */
 	status: CollaborationStatus;
+	/** ISO dates; a start or end known only to the year or month is its first day. */
+	startedOn?: string | null;
+	endedOn?: string | null;
 }
 
 export interface Atlas {
@@ -113,6 +117,8 @@ export interface Atlas {
 	 * then has the counts only, no organisations and no ties.
 	 */
 	oversized?: boolean;
+	/** At a date: the running ties left out because no one knows when they began. */
+	undated?: number;
 }
 
 /** Per option, how many organisations it would show; per area counting all that lies in it. */
@@ -140,6 +146,8 @@ export interface AtlasQuery {
 	query?: string;
 	/** Beyond this many organisations, or ties among them, answer the counts only (`oversized`). */
 	limits?: { organisations: number; collaborations: number };
+	/** The atlas as it stood at this day (YYYY-MM-DD); today when left out. */
+	asOf?: string;
 }
 
 /** What the map shows of one view: see map_view() in the migrations. */

@@ -1,0 +1,143 @@
+/**
+ * The atlas at a date: atlas(), map_view() and area_network() with `as_of`
+ * answer the organisations that existed then and exactly the ties known to
+ * run then (and those that ended in the year before, as 'ended'). On PGlite
+ * and (with DATABASE_URL) PostgreSQL 15, over the seed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAreaNetwork, decodeAtlas, decodeMapView } from '$lib/data/decode';
+import type { Atlas } from '$lib/data';
+import { scalar } from './attempts';
+import { anon, databaseKinds, openTestDatabase, type Query, type TestDatabase } from './harness';
+
+const atlasAt = async (q: Query, asOf: string | null): Promise<Atlas> =>
+	decodeAtlas(await scalar(q, 'public.atlas(as_of => $1::date)', [asOf]));
+
+/** The ties among published organisations, as the owner reads the table. */
+interface Row {
+	id: string;
+	status: string;
+	started_on: string | null;
+	ended_on: string | null;
+	end_of_period: string | null;
+}
+
+describe.each(databaseKinds)('the atlas at a date on %s', (kind) => {
+	let db: TestDatabase;
+	let ties: Row[];
+	beforeAll(async () => {
+		db = await openTestDatabase(kind);
+		ties = await db.query<Row>(
+			`select c.id, c.status, c.started_on::text, c.ended_on::text,
+			        private.period_end(c.ended_on, c.ended_precision)::text as end_of_period
+			 from public.collaborations c
+			 join public.organisations s on s.id = c.source_id and s.status = 'published'
+			 join public.organisations t on t.id = c.target_id and t.status = 'published'`
+		);
+	});
+	afterAll(() => db?.close());
+
+	/** What the rule says, written out in TypeScript against the table. */
+	function expectedAt(day: string): Map<string, string> {
+		const yearBefore = new Date(Date.parse(day) - 365 * 86_400_000).toISOString().slice(0, 10);
+		const expected = new Map<string, string>();
+		for (const t of ties) {
+			if (t.status === 'proposed' || !t.started_on || t.started_on > day) continue;
+			if (t.end_of_period && t.end_of_period < yearBefore) continue;
+			expected.set(t.id, t.end_of_period && t.end_of_period < day ? 'ended' : 'active');
+		}
+		return expected;
+	}
+
+	it.each(['2016-12-31', '2019-06-30', '2021-12-31', '2023-12-31'])(
+		'answers exactly the ties known to run on %s, and those that ended the year before',
+		async (day) => {
+			const atlas = await db.as(anon, (q) => atlasAt(q, day));
+			const answered = new Map(atlas.collaborations.map((c) => [c.id, c.status]));
+			expect(answered).toEqual(expectedAt(day));
+			for (const c of atlas.collaborations) expect(c.startedOn! <= day).toBe(true);
+		}
+	);
+
+	it('grows: more ties run in 2023 than in 2017, and the seed has some that ended in between', async () => {
+		const [early, late] = await db.as(anon, (q) =>
+			Promise.all([atlasAt(q, '2017-12-31'), atlasAt(q, '2023-12-31')])
+		);
+		const running = (a: Atlas) => a.collaborations.filter((c) => c.status === 'active').length;
+		expect(running(late)).toBeGreaterThan(running(early));
+		expect(ties.some((t) => t.end_of_period && t.end_of_period < '2023-01-01')).toBe(true);
+	});
+
+	it('leaves out, and counts, the running ties without a known start', async () => {
+		const undated = ties.filter((t) => t.status === 'active' && !t.started_on).length;
+		expect(undated).toBeGreaterThan(0);
+		const atlas = await db.as(anon, (q) => atlasAt(q, '2024-12-31'));
+		expect(atlas.undated).toBe(undated);
+		const today = await db.as(anon, (q) => atlasAt(q, null));
+		expect(today.undated).toBeUndefined();
+		// Today answers every tie, whatever its dates, as before.
+		expect(today.collaborations).toHaveLength(ties.length);
+	});
+
+	it('shows an organisation from the year it began, and no longer once it ended', async () => {
+		const has = (a: Atlas, slug: string) => a.organisations.some((o) => o.slug === slug);
+		await db.as(anon, async (q) => {
+			// The made-up Energiecoöperatie began in 2021 (a year: from its first day).
+			expect(has(await atlasAt(q, '2020-12-31'), 'energiecooperatie-nieuw-west')).toBe(false);
+			expect(has(await atlasAt(q, '2021-01-01'), 'energiecooperatie-nieuw-west')).toBe(true);
+		});
+		await db.exec(
+			`update public.organisations set ended_on = '2022-01-01', ended_precision = 'year'
+			 where slug = 'taalcafe-geuzenveld'`
+		);
+		try {
+			await db.as(anon, async (q) => {
+				// An end known to the year lasts through that year.
+				expect(has(await atlasAt(q, '2022-12-31'), 'taalcafe-geuzenveld')).toBe(true);
+				expect(has(await atlasAt(q, '2023-01-01'), 'taalcafe-geuzenveld')).toBe(false);
+				expect(has(await atlasAt(q, null), 'taalcafe-geuzenveld')).toBe(false);
+			});
+		} finally {
+			await db.exec(
+				`update public.organisations set ended_on = null, ended_precision = null
+				 where slug = 'taalcafe-geuzenveld'`
+			);
+		}
+	});
+
+	it('counts the same running ties on the map and between areas as atlas() does', async () => {
+		const day = '2021-12-31';
+		await db.as(anon, async (q) => {
+			const atlas = await atlasAt(q, day);
+			const running = atlas.collaborations.filter((c) => c.status === 'active').length;
+			const map = decodeMapView(
+				await scalar(
+					q,
+					`public.map_view(4.72, 52.33, 4.92, 52.41, 12, with_ties => true, as_of => $1::date)`,
+					[day]
+				)
+			);
+			const onMap =
+				map.cells.reduce((n, c) => n + c.ties, 0) + map.ties.reduce((n, t) => n + t.count, 0);
+			// The box holds Nieuw-West; atlas() answers the country: count the box's ties.
+			const inBox = new Set(
+				atlas.organisations
+					.filter((o) => o.lng >= 4.72 && o.lng <= 4.92 && o.lat >= 52.33 && o.lat <= 52.41)
+					.map((o) => o.id)
+			);
+			const runningInBox = atlas.collaborations.filter(
+				(c) => c.status === 'active' && inBox.has(c.source) && inBox.has(c.target)
+			).length;
+			expect(onMap).toBe(runningInBox);
+			expect(runningInBox).toBeLessThanOrEqual(running);
+
+			const areas = decodeAreaNetwork(
+				await scalar(q, `public.area_network('wijk', as_of => $1::date)`, [day])
+			);
+			const today = decodeAreaNetwork(await scalar(q, `public.area_network('wijk')`));
+			const total = (n: typeof areas) =>
+				n.areas.reduce((s, a) => s + a.ties, 0) + n.ties.reduce((s, t) => s + t.count, 0);
+			expect(total(areas)).toBeLessThan(total(today));
+		});
+	});
+});
