@@ -166,7 +166,9 @@ function pgTypeToTs(formatted: string): string {
 		bigint: 'number',
 		'double precision': 'number',
 		boolean: 'boolean',
-		jsonb: 'Json'
+		jsonb: 'Json',
+		// PostgREST takes and answers a date as ISO text: 2021-12-31.
+		date: 'string'
 	};
 	const type = names[formatted];
 	if (!type) throw new Error(`No TypeScript type for argument type ${formatted}`);

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	activeFilterCount,
 	areaScope,
+	asOfDay,
 	filtersFromUrl,
 	noFilters,
+	readsOwnAnswer,
+	toAtlasQuery,
 	withFilters
 } from './atlas-filters';
 
@@ -26,7 +29,8 @@ describe('filtersFromUrl', () => {
 			languages: ['ar', 'tr'],
 			areas: ['WK036378'],
 			openToNewcomers: true,
-			query: 'repair'
+			query: 'repair',
+			date: ''
 		});
 	});
 
@@ -62,11 +66,37 @@ describe('withFilters', () => {
 			languages: ['ar'],
 			areas: ['WK036389'],
 			openToNewcomers: true,
-			query: 'taal café'
+			query: 'taal café',
+			date: '2021-06'
 		};
 		const url = withFilters(new URL('https://atlas.example/'), filters);
 		expect(filtersFromUrl(url.searchParams, known)).toEqual(filters);
 		expect(withFilters(url, noFilters).search).toBe('');
+	});
+});
+
+describe('the date', () => {
+	it('reads a year, a month or a day as the last day of that period', () => {
+		expect(asOfDay('2021')).toBe('2021-12-31');
+		expect(asOfDay('2024-02')).toBe('2024-02-29');
+		expect(asOfDay('2023-02')).toBe('2023-02-28');
+		expect(asOfDay('2021-06-15')).toBe('2021-06-15');
+	});
+
+	it('drops what is no real date, so an old or mistyped link still opens, today', () => {
+		for (const wrong of ['2021-13', '2021-02-30', '21', 'gisteren', '1850', '2021-6']) {
+			expect(asOfDay(wrong), wrong).toBeUndefined();
+			expect(filtersFromUrl(new URLSearchParams({ datum: wrong }), known).date).toBe('');
+		}
+	});
+
+	it('asks the database for its own answer at a date, and is no filter a person chose', () => {
+		const at2021 = { ...noFilters, date: '2021' };
+		expect(toAtlasQuery(at2021).asOf).toBe('2021-12-31');
+		expect(toAtlasQuery(noFilters)).not.toHaveProperty('asOf');
+		expect(readsOwnAnswer(at2021)).toBe(true);
+		expect(readsOwnAnswer(noFilters)).toBe(false);
+		expect(activeFilterCount(at2021)).toBe(0);
 	});
 });
 

@@ -2,7 +2,8 @@
  * Which organisations the atlas shows, as the URL says: `thema`, `soort` and
  * `taal` may repeat, `gebied` names a stadsdeel, wijk or buurt (with all that
  * lies in it), `open=ja` keeps those open to newcomers, `zoek` holds words
- * they must contain. Parameter names are Dutch because people share these
+ * they must contain, and `datum` shows the atlas as it stood then: a year
+ * (2021: at its end), a month (2021-06) or a day (2021-06-15). Parameter names are Dutch because people share these
  * links. Unknown values are dropped, so an old or mistyped link still opens,
  * with whatever it says that still means something.
  *
@@ -24,6 +25,8 @@ export interface AtlasFilters {
 	openToNewcomers: boolean;
 	/** Words to look for; empty for none. */
 	query: string;
+	/** The date the atlas is shown at, as the URL gives it (YYYY, YYYY-MM or YYYY-MM-DD); empty for today. */
+	date: string;
 }
 
 export const noFilters: AtlasFilters = {
@@ -32,7 +35,8 @@ export const noFilters: AtlasFilters = {
 	languages: [],
 	areas: [],
 	openToNewcomers: false,
-	query: ''
+	query: '',
+	date: ''
 };
 
 /** The longest text query the database takes (search_organisations and atlas alike). */
@@ -50,8 +54,29 @@ const param = {
 	language: 'taal',
 	area: 'gebied',
 	open: 'open',
-	query: 'zoek'
+	query: 'zoek',
+	date: 'datum'
 } as const;
+
+const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * The last day of the period a `datum` names, as the database takes it:
+ * "2021" is 31 December 2021, "2021-02" is 28 February. Undefined for
+ * anything that is not a real date from 1900 to 2100.
+ */
+export function asOfDay(date: string): string | undefined {
+	const match = datePattern.exec(date);
+	if (!match) return undefined;
+	const [, y, mo, d] = match;
+	const year = Number(y);
+	const month = mo === undefined ? 12 : Number(mo);
+	if (year < 1900 || year > 2100 || month < 1 || month > 12) return undefined;
+	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const day = d === undefined ? last : Number(d);
+	if (day < 1 || day > last) return undefined;
+	return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 
 /** ISO 639-1 or -3 codes, as the database keeps them. */
 const languageCode = /^[a-z]{2,3}$/;
@@ -69,7 +94,8 @@ export function filtersFromUrl(params: URLSearchParams, known: KnownValues): Atl
 		languages: unique(params.getAll(param.language).filter((l) => languageCode.test(l))),
 		areas: unique(params.getAll(param.area).filter((a) => areaIds.has(a))),
 		openToNewcomers: params.get(param.open) === 'ja',
-		query: (params.get(param.query) ?? '').trim().slice(0, maxQueryLength)
+		query: (params.get(param.query) ?? '').trim().slice(0, maxQueryLength),
+		date: asOfDay(params.get(param.date) ?? '') ? params.get(param.date)! : ''
 	};
 }
 
@@ -86,6 +112,7 @@ export function withFilters(url: URL, filters: AtlasFilters): URL {
 	add(param.area, filters.areas);
 	if (filters.openToNewcomers) next.searchParams.set(param.open, 'ja');
 	if (filters.query.trim()) next.searchParams.set(param.query, filters.query.trim());
+	if (asOfDay(filters.date)) next.searchParams.set(param.date, filters.date);
 	return next;
 }
 
@@ -97,10 +124,20 @@ export function toAtlasQuery(filters: AtlasFilters): AtlasQuery {
 		languages: filters.languages,
 		areas: filters.areas,
 		openToNewcomers: filters.openToNewcomers,
-		query: filters.query
+		query: filters.query,
+		...(asOfDay(filters.date) ? { asOf: asOfDay(filters.date) } : {})
 	};
 }
 
+/**
+ * Whether these filters need an answer of their own, not the whole atlas of
+ * today: any filter, or a date.
+ */
+export function readsOwnAnswer(filters: AtlasFilters): boolean {
+	return activeFilterCount(filters) > 0 || filters.date !== '';
+}
+
+/** The filters a person chose (the date is not one: the time control shows it). */
 export function activeFilterCount(filters: AtlasFilters): number {
 	return (
 		filters.themes.length +

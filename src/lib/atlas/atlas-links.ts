@@ -22,7 +22,7 @@ export function listHref(current: URL): string {
  * Shows the current page with a changed query (filters, place): a history
  * entry, so back undoes it, without moving focus or scrolling the panel.
  */
-export function changeQuery(next: URL): Promise<void> {
+export function changeQuery(next: URL, { replace = false } = {}): Promise<void> {
 	// eslint-disable-next-line svelte/no-navigation-without-resolve -- the current page, resolved when it was opened
-	return goto(next, { keepFocus: true, noScroll: true });
+	return goto(next, { keepFocus: true, noScroll: true, replaceState: replace });
 }

@@ -22,7 +22,7 @@ import {
 import { untrack } from 'svelte';
 import { isInside } from '$lib/places/bounds';
 import {
-	activeFilterCount,
+	readsOwnAnswer,
 	areaScope,
 	noFilters,
 	toAtlasQuery,
@@ -211,7 +211,7 @@ export class AtlasStore {
 	 * for the database, it would show what they exclude, so nothing is shown.
 	 */
 	readonly #answerForFilters = $derived(
-		this.#selection ?? (this.#updating && activeFilterCount(this.#filters) > 0 ? null : this.#atlas)
+		this.#selection ?? (this.#updating && readsOwnAnswer(this.#filters) ? null : this.#atlas)
 	);
 
 	/** True when the filters select more than the browser holds as a network (see networkLimits). */
@@ -303,7 +303,7 @@ export class AtlasStore {
 		this.#filters = filters;
 		this.#selected = this.#select(filters);
 		// What was known before the backend is for no filters: it cannot answer these.
-		if (activeFilterCount(filters) > 0) this.#endHeadStart();
+		if (readsOwnAnswer(filters)) this.#endHeadStart();
 	}
 
 	/** Asks again for what the current filters show, after a failed read. */
@@ -320,7 +320,7 @@ export class AtlasStore {
 	async #select(filters: AtlasFilters): Promise<void> {
 		const request = ++this.#selectionRequest;
 		const backend = untrack(() => this.#connection.backend);
-		if (!backend || activeFilterCount(filters) === 0) {
+		if (!backend || !readsOwnAnswer(filters)) {
 			this.#selection = null;
 			this.#selecting = false;
 			this.#selectionError = null;
@@ -401,7 +401,7 @@ export class AtlasStore {
 			this.#atlas = atlas;
 			this.#selected = this.#select(untrack(() => this.#filters));
 			// With filters, the earlier answer gives way to their answer, not to the whole atlas.
-			if (activeFilterCount(untrack(() => this.#filters)) > 0) await this.#selected;
+			if (readsOwnAnswer(untrack(() => this.#filters))) await this.#selected;
 			// Not a new revision: the data is what the backend had when the map asked it.
 			this.#updating = false;
 			void this.#loadAreas(backend);

@@ -162,10 +162,10 @@ function onlyConfirmed(
 	after: Record<string, unknown> | null
 ): boolean {
 	if (!before || !after || !confirmedLater(before, after)) return false;
-	const rest = (row: Record<string, unknown>) => {
-		const { confirmed_at: _confirmed, updated_at: _updated, ...others } = row;
-		return JSON.stringify(others);
-	};
+	const rest = (row: Record<string, unknown>) =>
+		JSON.stringify(
+			Object.entries(row).filter(([column]) => column !== 'confirmed_at' && column !== 'updated_at')
+		);
 	return rest(before) === rest(after);
 }
 

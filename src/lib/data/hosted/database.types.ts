@@ -165,6 +165,7 @@ export type Database = {
 					created_at: string;
 					description: string;
 					ended_on: string | null;
+					ended_precision: string | null;
 					id: string;
 					is_illustrative: boolean;
 					kind: string;
@@ -172,6 +173,7 @@ export type Database = {
 					source: string | null;
 					source_id: string;
 					started_on: string | null;
+					started_precision: string | null;
 					status: string;
 					target_id: string;
 					updated_at: string;
@@ -181,6 +183,7 @@ export type Database = {
 					created_at?: string;
 					description?: string;
 					ended_on?: string | null;
+					ended_precision?: string | null;
 					id?: string;
 					is_illustrative?: boolean;
 					kind: string;
@@ -188,6 +191,7 @@ export type Database = {
 					source?: string | null;
 					source_id: string;
 					started_on?: string | null;
+					started_precision?: string | null;
 					status?: string;
 					target_id: string;
 					updated_at?: string;
@@ -197,6 +201,7 @@ export type Database = {
 					created_at?: string;
 					description?: string;
 					ended_on?: string | null;
+					ended_precision?: string | null;
 					id?: string;
 					is_illustrative?: boolean;
 					kind?: string;
@@ -204,6 +209,7 @@ export type Database = {
 					source?: string | null;
 					source_id?: string;
 					started_on?: string | null;
+					started_precision?: string | null;
 					status?: string;
 					target_id?: string;
 					updated_at?: string;
@@ -391,6 +397,8 @@ export type Database = {
 					created_by: string | null;
 					description: string;
 					email: string | null;
+					ended_on: string | null;
+					ended_precision: string | null;
 					help_wanted: string[];
 					id: string;
 					is_illustrative: boolean;
@@ -410,6 +418,8 @@ export type Database = {
 					search_name: string | null;
 					slug: string;
 					source: string | null;
+					started_on: string | null;
+					started_precision: string | null;
 					status: string;
 					updated_at: string;
 					version: number;
@@ -424,6 +434,8 @@ export type Database = {
 					created_by?: string | null;
 					description?: string;
 					email?: string | null;
+					ended_on?: string | null;
+					ended_precision?: string | null;
 					help_wanted?: string[];
 					id?: string;
 					is_illustrative?: boolean;
@@ -443,6 +455,8 @@ export type Database = {
 					search_name?: never;
 					slug: string;
 					source?: string | null;
+					started_on?: string | null;
+					started_precision?: string | null;
 					status?: string;
 					updated_at?: string;
 					version?: number;
@@ -457,6 +471,8 @@ export type Database = {
 					created_by?: string | null;
 					description?: string;
 					email?: string | null;
+					ended_on?: string | null;
+					ended_precision?: string | null;
 					help_wanted?: string[];
 					id?: string;
 					is_illustrative?: boolean;
@@ -476,6 +492,8 @@ export type Database = {
 					search_name?: never;
 					slug?: string;
 					source?: string | null;
+					started_on?: string | null;
+					started_precision?: string | null;
 					status?: string;
 					updated_at?: string;
 					version?: number;
@@ -587,8 +605,8 @@ export type Database = {
 		Functions: {
 			accept_suggestion: { Args: { area_id?: string; suggestion_id: string }; Returns: Json };
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
-			area_network: { Args: { area_ids?: string[]; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
-			atlas: { Args: { area_ids?: string[]; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			area_network: { Args: { area_ids?: string[]; as_of?: string; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
+			atlas: { Args: { area_ids?: string[]; as_of?: string; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			confirm_organisation: { Args: { expected_version: number; organisation_slug: string }; Returns: Json };
 			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
@@ -601,7 +619,7 @@ export type Database = {
 			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; freshness: string; help_wanted: string[]; id: string; illustrative: boolean; join_next_step: string; kind: string; languages: string[]; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; meets: Json; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
-			map_view: { Args: { area_ids?: string[]; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
+			map_view: { Args: { area_ids?: string[]; as_of?: string; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };
