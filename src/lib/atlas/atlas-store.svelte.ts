@@ -214,6 +214,18 @@ export class AtlasStore {
 		this.#selection ?? (this.#updating && readsOwnAnswer(this.#filters) ? null : this.#atlas)
 	);
 
+	/**
+	 * The ties among them, as the same answer gives them: at a date, those
+	 * that ran then (and ended the year before); an import's preview adds its own.
+	 */
+	readonly collaborations = $derived.by(() => {
+		const preview = this.#preview?.collaborations ?? [];
+		return [...(this.#answerForFilters?.collaborations ?? []), ...preview];
+	});
+
+	/** At a date: the running ties left out for want of a known start. */
+	readonly undated = $derived(this.#answerForFilters?.undated ?? 0);
+
 	/** True when the filters select more than the browser holds as a network (see networkLimits). */
 	readonly oversized = $derived(this.#answerForFilters?.oversized === true);
 	/** The limits the database was asked to keep to. */

@@ -49,7 +49,7 @@ export class NetworkStore {
 	 * one is usually identical, and must not start a new layout and analysis.
 	 */
 	readonly network = $derived.by(() => {
-		const next = buildNetwork(atlasStore.visible, atlasStore.atlas?.collaborations ?? []);
+		const next = buildNetwork(atlasStore.visible, atlasStore.collaborations);
 		const signature = JSON.stringify(next);
 		if (this.#previous?.signature === signature) return this.#previous.network;
 		this.#previous = { signature, network: next };
