@@ -25,7 +25,8 @@ describe('timeSummary', () => {
 			shown,
 			'2021-12-31'
 		);
-		expect(summary).toMatchObject({ running: 3, began: 1, ended: 1 });
+		// a-b, b-c (twice, one tie) run; a-c ended.
+		expect(summary).toMatchObject({ running: 2, began: 1, ended: 1 });
 		expect(summary.newPairs).toEqual([['b', 'c']]);
 		expect(summary.newOrganisations.sort()).toEqual(['b', 'c']);
 	});
@@ -37,6 +38,15 @@ describe('timeSummary', () => {
 			'2021-12-31'
 		);
 		expect(summary).toMatchObject({ running: 1, began: 1, ended: 0 });
+	});
+
+	it('calls a pair that worked together before not new, when it starts something else', () => {
+		const summary = timeSummary(
+			[tie('1', 'a', 'b', 'active', '2019-01-01'), tie('2', 'b', 'a', 'active', '2021-05-01')],
+			shown,
+			'2021-12-31'
+		);
+		expect(summary).toMatchObject({ running: 1, began: 0 });
 	});
 
 	it('calls a tie that began more than a year before not new', () => {

@@ -1,7 +1,9 @@
 /**
  * The network at a date, in numbers: which ties ran, which began in the year
  * before it and which ended then (the database answers those as 'ended').
- * The same ties the views draw: among the organisations shown.
+ * Counted as the network view counts them: a pair of organisations is one
+ * tie however many ways they work together, running if any of them runs,
+ * and only among the organisations shown.
  */
 import type { AtlasCollaboration } from '$lib/data';
 import { tieKey } from './network-model';
@@ -16,6 +18,8 @@ export interface TimeSummary {
 }
 
 const day = 86_400_000;
+/** Later than any date: a pair whose start no one knows is never new. */
+const unknown = '9999-12-31';
 
 /** @param asOf the date (YYYY-MM-DD) the collaborations were read at */
 export function timeSummary(
@@ -24,27 +28,23 @@ export function timeSummary(
 	asOf: string
 ): TimeSummary {
 	const yearBefore = new Date(Date.parse(asOf) - 365 * day).toISOString().slice(0, 10);
-	let running = 0;
-	let ended = 0;
-	const fresh = new Map<string, [string, string]>();
+	const pairs = new Map<string, { pair: [string, string]; running: boolean; first: string }>();
 	for (const c of collaborations) {
 		if (!shown.has(c.source) || !shown.has(c.target)) continue;
-		if (c.status === 'ended') {
-			ended += 1;
-			continue;
-		}
-		if (c.status !== 'active') continue;
-		running += 1;
+		if (c.status !== 'active' && c.status !== 'ended') continue;
 		const key = tieKey(c.source, c.target);
-		if (c.startedOn && c.startedOn > yearBefore && c.startedOn <= asOf && !fresh.has(key)) {
-			fresh.set(key, [c.source, c.target]);
-		}
+		const tie = pairs.get(key) ?? { pair: [c.source, c.target], running: false, first: unknown };
+		if (c.status === 'active') tie.running = true;
+		// New is a pair that first worked together in the year before the date.
+		if (c.startedOn && c.startedOn < tie.first) tie.first = c.startedOn;
+		pairs.set(key, tie);
 	}
-	const newPairs = [...fresh.values()];
+	const ties = [...pairs.values()];
+	const newPairs = ties.filter((t) => t.running && t.first > yearBefore && t.first <= asOf).map((t) => t.pair);
 	return {
-		running,
+		running: ties.filter((t) => t.running).length,
 		began: newPairs.length,
-		ended,
+		ended: ties.filter((t) => !t.running).length,
 		newPairs,
 		newOrganisations: [...new Set(newPairs.flat())]
 	};
