@@ -32,7 +32,7 @@ describe('decodeAtlas', () => {
 				['b', 'stadsdeel', 'Stadsdeel', 'municipality', 4.8, 52.36, null, [], false, false, ['nl']]
 			],
 			collaboration_fields: collaborationFields,
-			collaborations: [['c', 'b', 'a', 'funding', 'active']]
+			collaborations: [['c', 'b', 'a', 'funding', 'active', '2019-01-01', null]]
 		});
 		expect(atlas.organisations[0]).toEqual({
 			id: 'a',
@@ -48,7 +48,15 @@ describe('decodeAtlas', () => {
 			languages: ['nl', 'ar']
 		});
 		expect(atlas.collaborations).toEqual([
-			{ id: 'c', source: 'b', target: 'a', kind: 'funding', status: 'active' }
+			{
+				id: 'c',
+				source: 'b',
+				target: 'a',
+				kind: 'funding',
+				status: 'active',
+				startedOn: '2019-01-01',
+				endedOn: null
+			}
 		]);
 	});
 
