@@ -87,3 +87,17 @@ test('the time control plays how the network grew, and steps a year per press wi
 	await expect(page).toHaveURL(/datum=2021/);
 	await expect(page.getByTestId('time-when')).toHaveText('Eind 2021');
 });
+
+test('the coordinator’s page keeps the year and says what changed since', async ({ page }) => {
+	await page.goto('/?datum=2019');
+	await waitForMarkers(page);
+	await page.getByRole('navigation').getByRole('link', { name: 'Netwerk' }).click();
+	await expect(page).toHaveURL(/\/netwerk\?.*datum=2019/);
+	const change = page.getByTestId('network-change');
+	await expect(change.getByRole('heading')).toHaveText('Sinds eind 2019');
+	await expect(change).toContainText(/\d+ nieuwe samenwerkingen/);
+	await expect(change).toContainText(/Niet meer alleen: .+/);
+	await expect(change).toContainText(
+		'Nu de enige schakel naar een deel van het netwerk: LSA bewoners'
+	);
+});
