@@ -105,6 +105,17 @@ begin
 end
 $$;
 
+CREATE FUNCTION private.period_start(day date, unit text) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select case unit
+    when 'year' then date_trunc('year', day)::date
+    when 'month' then date_trunc('month', day)::date
+    else day
+  end
+$$;
+
 CREATE FUNCTION private.period_end(day date, unit text) RETURNS date
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO ''
@@ -139,6 +150,11 @@ ALTER TABLE ONLY private.settings
 CREATE POLICY "No API role reads the settings" ON private.settings TO authenticated, anon USING (false) WITH CHECK (false);
 
 ALTER TABLE private.settings ENABLE ROW LEVEL SECURITY;
+
+REVOKE ALL ON FUNCTION private.period_start(day date, unit text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO anon;
+GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO authenticated;
+GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO service_role;
 
 REVOKE ALL ON FUNCTION private.period_end(day date, unit text) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.period_end(day date, unit text) TO anon;

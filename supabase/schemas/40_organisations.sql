@@ -242,6 +242,7 @@ CREATE FUNCTION public.organisation_for_edit(organisation_slug text) RETURNS jso
       select jsonb_agg(jsonb_build_object(
         'id', c.id, 'kind', c.kind, 'status', c.status, 'description', c.description,
         'started_on', c.started_on, 'ended_on', c.ended_on,
+        'started_precision', c.started_precision, 'ended_precision', c.ended_precision,
         'direction', case when c.source_id = o.id then 'outgoing' else 'incoming' end,
         'proposed_by_us', c.proposed_by = o.id,
         'can_confirm', c.status = 'proposed'

@@ -90,6 +90,11 @@ begin
   end if;
 
   if old.status = 'ended' then
+    -- An ended tie is history: only when it ran may still be put right.
+    if (to_jsonb(new) - array['started_on', 'started_precision', 'ended_on', 'ended_precision', 'confirmed_at'])
+       = (to_jsonb(old) - array['started_on', 'started_precision', 'ended_on', 'ended_precision', 'confirmed_at']) then
+      return new;
+    end if;
     raise exception 'collaboration_ended' using errcode = '42501',
       hint = 'An ended collaboration is history; propose a new one instead.';
   end if;
@@ -180,6 +185,47 @@ begin
   values (new_id, from_organisation, to_organisation, collaboration_kind, 'proposed',
           coalesce(propose_collaboration.description, ''));
   return jsonb_build_object('id', new_id, 'status', 'proposed');
+end
+$$;
+
+CREATE FUNCTION public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date DEFAULT NULL::date, ended_precision text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tie public.collaborations;
+  first_day date := private.period_start(set_collaboration_dates.started_on, set_collaboration_dates.started_precision);
+  last_day date := private.period_start(set_collaboration_dates.ended_on, set_collaboration_dates.ended_precision);
+begin
+  if (set_collaboration_dates.started_on is null) <> (set_collaboration_dates.started_precision is null)
+     or (set_collaboration_dates.ended_on is null) <> (set_collaboration_dates.ended_precision is null)
+     or set_collaboration_dates.started_precision not in ('day', 'month', 'year')
+     or set_collaboration_dates.ended_precision not in ('day', 'month', 'year') then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  select * into tie from public.collaborations c where c.id = collaboration_id;
+  if tie.id is null
+     or not (private.can_edit_organisation(tie.source_id) or private.can_edit_organisation(tie.target_id)) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  if tie.status = 'proposed' then
+    raise exception 'collaboration_transition' using errcode = '42501',
+      hint = 'A proposal starts when it is confirmed.';
+  end if;
+  -- An end only for what ended; nothing in the future; the end not before the start.
+  if (set_collaboration_dates.ended_on is not null) <> (tie.status = 'ended')
+     or first_day > current_date or last_day > current_date
+     or private.period_end(last_day, set_collaboration_dates.ended_precision) < first_day then
+    raise exception 'invalid_period' using errcode = '22023',
+      hint = 'A start and, for an ended collaboration, an end: not in the future, the end not before the start.';
+  end if;
+  update public.collaborations c set
+    started_on = first_day, started_precision = set_collaboration_dates.started_precision,
+    ended_on = last_day, ended_precision = set_collaboration_dates.ended_precision
+  where c.id = collaboration_id;
+  return jsonb_build_object('id', collaboration_id, 'started_on', first_day,
+                            'started_precision', set_collaboration_dates.started_precision,
+                            'ended_on', last_day, 'ended_precision', set_collaboration_dates.ended_precision);
 end
 $$;
 
@@ -280,6 +326,10 @@ REVOKE ALL ON FUNCTION public.end_collaboration(collaboration_id uuid) FROM PUBL
 GRANT ALL ON FUNCTION public.end_collaboration(collaboration_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION public.end_collaboration(collaboration_id uuid) TO service_role;
 
+REVOKE ALL ON FUNCTION public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date, ended_precision text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date, ended_precision text) TO authenticated;
+GRANT ALL ON FUNCTION public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date, ended_precision text) TO service_role;
+
 REVOKE ALL ON FUNCTION public.propose_collaboration(from_organisation uuid, to_organisation uuid, collaboration_kind text, description text) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.propose_collaboration(from_organisation uuid, to_organisation uuid, collaboration_kind text, description text) TO authenticated;
 GRANT ALL ON FUNCTION public.propose_collaboration(from_organisation uuid, to_organisation uuid, collaboration_kind text, description text) TO service_role;
@@ -306,3 +356,5 @@ GRANT INSERT(started_on),UPDATE(started_on) ON TABLE public.collaborations TO au
 GRANT UPDATE(ended_on) ON TABLE public.collaborations TO authenticated;
 
 GRANT UPDATE(confirmed_at) ON TABLE public.collaborations TO authenticated;
+
+GRANT UPDATE(started_precision),UPDATE(ended_precision) ON TABLE public.collaborations TO authenticated;

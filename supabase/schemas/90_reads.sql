@@ -758,6 +758,8 @@ begin
           'description', c.description,
           'started_on', c.started_on,
           'ended_on', c.ended_on,
+          'started_precision', c.started_precision,
+          'ended_precision', c.ended_precision,
           'partner', jsonb_build_object(
             'id', p.id, 'slug', p.slug, 'name', p.name, 'kind', p.kind, 'illustrative', p.is_illustrative
           )

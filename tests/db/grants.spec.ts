@@ -60,6 +60,7 @@ const allowlist = `
 	anon: execute private.export_scope(organisation_ids uuid[])
 	anon: execute private.freshness(confirmed timestamp with time zone)
 	anon: execute private.period_end(day date, unit text)
+	anon: execute private.period_start(day date, unit text)
 	anon: execute private.is_admin()
 	anon: execute private.is_api_request()
 	anon: execute private.is_moderator()
@@ -123,6 +124,7 @@ const allowlist = `
 	authenticated: execute private.export_scope(organisation_ids uuid[])
 	authenticated: execute private.freshness(confirmed timestamp with time zone)
 	authenticated: execute private.period_end(day date, unit text)
+	authenticated: execute private.period_start(day date, unit text)
 	authenticated: execute private.import_batch_of(transaction bigint)
 	authenticated: execute private.is_admin()
 	authenticated: execute private.is_api_request()
@@ -178,6 +180,7 @@ const allowlist = `
 	authenticated: execute public.restore_organisation_version(organisation_slug text, version bigint, expected_version integer)
 	authenticated: execute public.save_organisation(organisation jsonb, expected_version integer)
 	authenticated: execute public.search_organisations(query text, max_results integer)
+	authenticated: execute public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date, ended_precision text)
 	authenticated: execute public.set_organisation_status(organisation_id uuid, status text, expected_version integer)
 	authenticated: execute public.stale_organisations(max_results integer)
 	authenticated: execute public.suggest_initiative(suggestion jsonb)
@@ -210,7 +213,7 @@ const allowlist = `
 	authenticated: update (display_name) public.profiles
 	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, confirmed_at) public.organisations
 	authenticated: update (status, decision_reason, organisation_id) public.suggestions
-	authenticated: update (status, description, started_on, ended_on, confirmed_at) public.collaborations
+	authenticated: update (status, description, started_on, ended_on, confirmed_at, started_precision, ended_precision) public.collaborations
 	authenticated: update public.atlas_roles
 	authenticated: update public.contact_people
 	authenticated: update public.meeting_times

@@ -89,6 +89,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'restore_organisation_version',
 			'save_organisation',
 			'search_organisations',
+			'set_collaboration_dates',
 			'set_organisation_status',
 			'stale_organisations',
 			'suggest_initiative',

@@ -7,8 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAreaNetwork, decodeAtlas, decodeMapView } from '$lib/data/decode';
 import type { Atlas } from '$lib/data';
-import { scalar } from './attempts';
-import { anon, databaseKinds, openTestDatabase, type Query, type TestDatabase } from './harness';
+import { refusal, scalar } from './attempts';
+import {
+	anon,
+	databaseKinds,
+	openTestDatabase,
+	signedIn,
+	users,
+	type Query,
+	type TestDatabase
+} from './harness';
 
 const atlasAt = async (q: Query, asOf: string | null): Promise<Atlas> =>
 	decodeAtlas(await scalar(q, 'public.atlas(as_of => $1::date)', [asOf]));
@@ -138,6 +146,111 @@ describe.each(databaseKinds)('the atlas at a date on %s', (kind) => {
 			const total = (n: typeof areas) =>
 				n.areas.reduce((s, a) => s + a.ties, 0) + n.ties.reduce((s, t) => s + t.count, 0);
 			expect(total(areas)).toBeLessThan(total(today));
+		});
+	});
+});
+
+describe.each(databaseKinds)('when a collaboration ran, as its editors put it on %s', (kind) => {
+	let db: TestDatabase;
+	beforeAll(async () => {
+		db = await openTestDatabase(kind);
+	});
+	afterAll(() => db?.close());
+
+	const daan = signedIn(users.daan);
+	const sanne = signedIn(users.sanne);
+	/** The tie of this status between the first organisation and (if named) the second. */
+	const tieOf = async (q: Query, slug: string, status: string, partner?: string) =>
+		(
+			await q<{ id: string }>(
+				`select c.id from public.collaborations c
+				 join public.organisations o on o.id in (c.source_id, c.target_id)
+				 join public.organisations p on p.id in (c.source_id, c.target_id) and p.id <> o.id
+				 where o.slug = $1 and c.status = $2 and ($3::text is null or p.slug = $3)
+				 order by c.id limit 1`,
+				[slug, status, partner ?? null]
+			)
+		)[0]!.id;
+	const setDates = (q: Query, id: string, ...dates: (string | null)[]) =>
+		q('select public.set_collaboration_dates($1, $2::date, $3, $4::date, $5)', [
+			id,
+			...[...dates, null, null, null, null].slice(0, 4)
+		]);
+
+	it('keeps a month as its first day, and the atlas shows the tie from that month', async () => {
+		await db.as(daan, async (q) => {
+			const id = await tieOf(q, 'repair-cafe-osdorp', 'active', 'naaiatelier-osdorp');
+			await setDates(q, id, '2019-03-14', 'month');
+			const [row] = await q<{ started_on: string; started_precision: string }>(
+				`select started_on::text, started_precision from public.collaborations where id = $1`,
+				[id]
+			);
+			expect(row).toEqual({ started_on: '2019-03-01', started_precision: 'month' });
+			const at = async (day: string) =>
+				(await atlasAt(q, day)).collaborations.some((c) => c.id === id);
+			expect(await at('2019-02-28')).toBe(false);
+			expect(await at('2019-03-01')).toBe(true);
+		});
+	});
+
+	it('puts right when an ended collaboration ended, and nothing else about it', async () => {
+		await db.as(sanne, async (q, run) => {
+			const id = await tieOf(q, 'doe-team-beerenbroeckbuurt', 'ended');
+			await setDates(q, id, '2019-01-01', 'year', '2021-06-01', 'month');
+			const [row] = await q<{ ended_on: string; ended_precision: string }>(
+				`select ended_on::text, ended_precision from public.collaborations where id = $1`,
+				[id]
+			);
+			expect(row).toEqual({ ended_on: '2021-06-01', ended_precision: 'month' });
+			expect(
+				await refusal(q, () =>
+					run(`update public.collaborations set description = 'anders' where id = $1`, [id])
+				)
+			).toMatch(/collaboration_ended/);
+		});
+	});
+
+	it('refuses dates that cannot be: in the future, an end before the start, an end for what runs', async () => {
+		await db.as(daan, async (q) => {
+			const id = await tieOf(q, 'repair-cafe-osdorp', 'active');
+			const refused = (...dates: (string | null)[]) => refusal(q, () => setDates(q, id, ...dates));
+			expect(await refused('2099-01-01', 'year')).toMatch(/invalid_period/);
+			expect(await refused('2019-01-01', 'year', '2020-01-01', 'year')).toMatch(/invalid_period/);
+			expect(await refused('2019-01-01', 'week')).toMatch(/invalid_input/);
+			expect(await refused('2019-01-01', null)).toMatch(/invalid_input/);
+		});
+		await db.as(sanne, async (q) => {
+			const id = await tieOf(q, 'doe-team-beerenbroeckbuurt', 'ended');
+			expect(
+				await refusal(q, () => setDates(q, id, '2021-01-01', 'year', '2020-01-01', 'year'))
+			).toMatch(/invalid_period/);
+			expect(await refusal(q, () => setDates(q, id, '2019-01-01', 'year'))).toMatch(
+				/invalid_period/
+			);
+		});
+	});
+
+	it('lets only the editors of either side, or the coordinator, set the dates', async () => {
+		const id = await db.as(daan, (q) => tieOf(q, 'repair-cafe-osdorp', 'active'));
+		await db.as(signedIn(users.fatima), async (q) => {
+			expect(await refusal(q, () => setDates(q, id, '2019-01-01', 'year'))).toMatch(/not_allowed/);
+		});
+		await db.as(anon, async (q) => {
+			expect(await refusal(q, () => setDates(q, id, '2019-01-01', 'year'))).toMatch(
+				/permission denied/
+			);
+		});
+		await db.as(sanne, async (q) => {
+			expect(await refusal(q, () => setDates(q, id, '2019-01-01', 'year'))).toBe('not refused');
+		});
+	});
+
+	it('gives a proposal no start until it is confirmed', async () => {
+		await db.as(sanne, async (q) => {
+			const id = await tieOf(q, 'buurtmoestuin-ookmeer-in-oprichting', 'proposed');
+			expect(await refusal(q, () => setDates(q, id, '2026-01-01', 'year'))).toMatch(
+				/collaboration_transition/
+			);
 		});
 	});
 });

@@ -321,7 +321,9 @@ test('a coordinator sees what in her area goes stale, and its editor confirms it
 
 	await page.getByRole('link', { name: 'Geschiedenis' }).click();
 	await expect(page.getByText('Bevestigd als juist')).toBeVisible();
-	await expect(page.getByText(/Samenwerking bevestigd als lopend: .*Naaiatelier Osdorp/)).toBeVisible();
+	await expect(
+		page.getByText(/Samenwerking bevestigd als lopend: .*Naaiatelier Osdorp/)
+	).toBeVisible();
 
 	await openOrganisation(page, 'Repair Café Osdorp');
 	const detail = page.getByTestId('organisation-detail');
@@ -344,4 +346,26 @@ test('a visitor reads that an entry has not been confirmed for over a year', asy
 	await expect(badges.getByTestId('stale-badge')).toHaveText('Niet recent bevestigd');
 	await expect(detail.getByTestId('stale-note')).toContainText('niemand heeft deze gegevens sinds');
 	await expect(badges.getByTestId('illustrative-badge')).toHaveText('Voorbeeld');
+});
+
+test('an editor says when a collaboration began, as a month, and a wrong date keeps what was typed', async ({
+	page
+}) => {
+	await signInAs(page, /Daan/);
+	await page.getByRole('link', { name: 'Repair Café Osdorp', exact: true }).click();
+	const row = page.getByTestId('collaboration').filter({ hasText: 'Naaiatelier Osdorp' });
+	await row
+		.getByRole('button', { name: 'Wanneer liep de samenwerking met Naaiatelier Osdorp?' })
+		.click();
+	const dates = row.getByTestId('collaboration-dates');
+	await dates.getByLabel('Begonnen').fill('maart');
+	await dates.getByRole('button', { name: 'Datums opslaan' }).click();
+	await expect(dates.getByText(/^Geen datum/)).toBeVisible();
+	await expect(dates.getByLabel('Begonnen')).toHaveAttribute('aria-invalid', 'true');
+	await expect(dates.getByLabel('Begonnen')).toHaveValue('maart');
+
+	await dates.getByLabel('Begonnen').fill('3-2019');
+	await dates.getByRole('button', { name: 'Datums opslaan' }).click();
+	await expect(dates).toHaveCount(0);
+	await expect(row.getByTestId('collaboration-period')).toHaveText('sinds maart 2019');
 });

@@ -48,6 +48,8 @@ export function refusalMessage(refusal: Refusal | null): string {
 			return m.refused_too_large();
 		case 'invalid_input':
 			return m.refused_invalid_input();
+		case 'invalid_period':
+			return m.refused_invalid_period();
 		case 'query_too_long':
 			return m.refused_query_too_long();
 		case 'organisation_quota':

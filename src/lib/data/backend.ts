@@ -61,6 +61,7 @@ import type {
 	MapViewAnswer,
 	MapViewQuery,
 	OrganisationDetail,
+	PeriodDate,
 	ReferenceData,
 	SearchHit
 } from './types';
@@ -117,6 +118,12 @@ export interface Backend {
 		description: string
 	): Promise<void>;
 	confirmCollaboration(id: string): Promise<void>;
+	/** When a running or ended collaboration began (and ended): null for unknown. */
+	setCollaborationDates(
+		id: string,
+		started: PeriodDate | null,
+		ended: PeriodDate | null
+	): Promise<void>;
 	endCollaboration(id: string): Promise<void>;
 	suggestInitiative(suggestion: SuggestionInput): Promise<void>;
 	pendingSuggestions(): Promise<PendingSuggestion[]>;
@@ -263,6 +270,11 @@ export const rpcFunctions = {
 		writes: true,
 		args: ['organisation_id', 'status', 'expected_version']
 	},
+	set_collaboration_dates: {
+		returns: 'scalar',
+		writes: true,
+		args: ['collaboration_id', 'started_on', 'started_precision', 'ended_on', 'ended_precision']
+	},
 	confirm_organisation: {
 		returns: 'scalar',
 		writes: true,
@@ -393,6 +405,15 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 				to_organisation: to,
 				collaboration_kind: kind,
 				description
+			});
+		},
+		async setCollaborationDates(id, started, ended) {
+			await call('set_collaboration_dates', {
+				collaboration_id: id,
+				started_on: started?.date ?? null,
+				started_precision: started?.precision ?? null,
+				ended_on: ended?.date ?? null,
+				ended_precision: ended?.precision ?? null
 			});
 		},
 		async confirmCollaboration(id) {

@@ -9,6 +9,7 @@ import { BackendError } from './errors';
 import {
 	freshnessLevels,
 	partsOfDay,
+	precisions,
 	areaLevels,
 	collaborationKinds,
 	collaborationStatuses,
@@ -168,6 +169,8 @@ const detailSchema = v.object({
 			description: v.string(),
 			started_on: nullableString,
 			ended_on: nullableString,
+			started_precision: v.nullish(v.picklist(precisions), null),
+			ended_precision: v.nullish(v.picklist(precisions), null),
 			partner: v.object({
 				id: v.string(),
 				slug: v.string(),
@@ -485,6 +488,8 @@ export function decodeOrganisationDetail(payload: unknown): OrganisationDetail |
 			description: c.description,
 			startedOn: c.started_on,
 			endedOn: c.ended_on,
+			startedPrecision: c.started_precision,
+			endedPrecision: c.ended_precision,
 			partner: c.partner
 		}))
 	};

@@ -9,6 +9,7 @@ import {
 	collaborationStatuses,
 	freshnessLevels,
 	locationPrecisions,
+	precisions,
 	organisationKinds,
 	partsOfDay
 } from './types';
@@ -187,6 +188,8 @@ const forEditSchema = v.nullable(
 					description: v.string(),
 					started_on: text,
 					ended_on: text,
+					started_precision: v.nullish(v.picklist(precisions), null),
+					ended_precision: v.nullish(v.picklist(precisions), null),
 					direction: v.picklist(['outgoing', 'incoming']),
 					proposed_by_us: v.nullish(v.boolean(), false),
 					can_confirm: v.boolean(),
@@ -211,6 +214,8 @@ const forEditSchema = v.nullable(
 				description: c.description,
 				startedOn: c.started_on,
 				endedOn: c.ended_on,
+				startedPrecision: c.started_precision,
+				endedPrecision: c.ended_precision,
 				direction: c.direction,
 				proposedByUs: c.proposed_by_us,
 				canConfirm: c.can_confirm,

@@ -8,6 +8,7 @@ import type {
 	CollaborationStatus,
 	Freshness,
 	OrganisationDetail,
+	Precision,
 	OrganisationKind,
 	PartOfDay
 } from './types';
@@ -82,6 +83,8 @@ export interface CollaborationForEdit {
 	description: string;
 	startedOn: string | null;
 	endedOn: string | null;
+	startedPrecision: Precision | null;
+	endedPrecision: Precision | null;
 	direction: 'outgoing' | 'incoming';
 	proposedByUs: boolean;
 	canConfirm: boolean;

@@ -56,7 +56,8 @@ export const raisedReasons = [
 	'import_already_undone',
 	'area_parent_missing',
 	'area_level_differs',
-	'area_unknown'
+	'area_unknown',
+	'invalid_period'
 ] as const;
 
 /**

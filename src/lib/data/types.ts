@@ -264,6 +264,16 @@ export interface ContactPerson {
 	public: boolean;
 }
 
+/** How precise a start or end is known: a day, a month or a year. */
+export const precisions = ['day', 'month', 'year'] as const;
+export type Precision = (typeof precisions)[number];
+
+/** A start or an end: the first day of its period, and the period. */
+export interface PeriodDate {
+	date: string;
+	precision: Precision;
+}
+
 export interface CollaborationOfOrganisation {
 	id: string;
 	kind: CollaborationKind;
@@ -272,6 +282,8 @@ export interface CollaborationOfOrganisation {
 	description: string;
 	startedOn: string | null;
 	endedOn: string | null;
+	startedPrecision: Precision | null;
+	endedPrecision: Precision | null;
 	partner: {
 		id: string;
 		slug: string;

@@ -38,6 +38,8 @@ const organisation: OrganisationForEdit = {
 			description: '',
 			startedOn: '2021-03-01',
 			endedOn: null,
+			startedPrecision: 'month',
+			endedPrecision: null,
 			direction: 'outgoing',
 			proposedByUs: true,
 			canConfirm: false,

@@ -12,6 +12,7 @@ import type {
 	CollaborationKind,
 	OrganisationFields,
 	OrganisationStatus,
+	PeriodDate,
 	SavedOrganisation
 } from '$lib/data';
 
@@ -80,4 +81,14 @@ export async function confirmOrganisation(organisation: {
 	version: number;
 }): Promise<void> {
 	await (await connection.open()).confirmOrganisation(organisation.slug, organisation.version);
+}
+
+/** When a running or ended collaboration began and ended; the map and network follow. */
+export async function setCollaborationDates(
+	id: string,
+	started: PeriodDate | null,
+	ended: PeriodDate | null
+): Promise<void> {
+	await (await connection.open()).setCollaborationDates(id, started, ended);
+	void atlasStore.refresh({ cache: false });
 }

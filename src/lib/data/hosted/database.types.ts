@@ -633,6 +633,7 @@ export type Database = {
 			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
+			set_collaboration_dates: { Args: { collaboration_id: string; ended_on?: string; ended_precision?: string; started_on: string; started_precision: string }; Returns: Json };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
 			stale_organisations: { Args: { max_results?: number }; Returns: Json };
 			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };

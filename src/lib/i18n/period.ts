@@ -1,0 +1,74 @@
+/**
+ * A start or an end as people say it: a year ("2019"), a month ("3-2019",
+ * "2019-03") or a day ("14-3-2019", "2019-03-14"), kept as the first day of
+ * that period with how precise it is; and said back the same way ("2019",
+ * "maart 2019", "14 maart 2019"), never more precisely than it is known.
+ */
+import type { PeriodDate, Precision } from '$lib/data';
+
+const iso = (year: number, month = 1, day = 1) =>
+	`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+function real(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		year >= 1900 &&
+		year <= 2100 &&
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day
+	);
+}
+
+/**
+ * Null for an empty field (unknown), undefined for text that is no date.
+ * Day-month-year is the Dutch order; year first is ISO.
+ */
+export function parsePeriod(text: string): PeriodDate | null | undefined {
+	const value = text.trim();
+	if (value === '') return null;
+	let match = /^(\d{4})$/.exec(value);
+	if (match) {
+		const year = Number(match[1]);
+		return real(year, 1, 1) ? { date: iso(year), precision: 'year' } : undefined;
+	}
+	match = /^(\d{4})-(\d{1,2})$/.exec(value) ?? /^(\d{1,2})[-/](\d{4})$/.exec(value);
+	if (match) {
+		const [year, month] = match[1]!.length === 4 ? [match[1], match[2]] : [match[2], match[1]];
+		return real(Number(year), Number(month), 1)
+			? { date: iso(Number(year), Number(month)), precision: 'month' }
+			: undefined;
+	}
+	match =
+		/^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value) ??
+		/^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(value);
+	if (match) {
+		const [year, month, day] =
+			match[1]!.length === 4 ? [match[1], match[2], match[3]] : [match[3], match[2], match[1]];
+		return real(Number(year), Number(month), Number(day))
+			? { date: iso(Number(year), Number(month), Number(day)), precision: 'day' }
+			: undefined;
+	}
+	return undefined;
+}
+
+/** The way to type it back into a field: "2019", "3-2019", "14-3-2019". */
+export function periodInput(date: string | null, precision: Precision | null): string {
+	if (!date) return '';
+	const [year, month, day] = date.split('-').map(Number);
+	if (precision === 'year') return String(year);
+	if (precision === 'month') return `${month}-${year}`;
+	return `${day}-${month}-${year}`;
+}
+
+/** In words, as precise as it is known: "2019", "maart 2019", "14 maart 2019". */
+export function formatPeriod(date: string, precision: Precision | null, locale: string): string {
+	const when = new Date(`${date}T12:00:00Z`);
+	const options: Intl.DateTimeFormatOptions =
+		precision === 'year'
+			? { year: 'numeric' }
+			: precision === 'month'
+				? { year: 'numeric', month: 'long' }
+				: { dateStyle: 'long' };
+	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when);
+}
