@@ -779,7 +779,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.search_organisations(query text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, score real)
+CREATE FUNCTION public.search_organisations(query text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, score real, illustrative boolean)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -814,7 +814,8 @@ begin
             end
             + extensions.word_similarity(wanted, o.search_name)
             -- of two names that both contain the query, the one it covers most
-            + extensions.similarity(wanted, o.search_name))::real as score
+            + extensions.similarity(wanted, o.search_name))::real as score,
+           o.is_illustrative
     from public.organisations o
     where o.id = any (candidates)
       and o.status <> 'archived'

@@ -122,6 +122,9 @@ test('a gap finding shows on both map and graph, and hides again', async ({ page
 	await expect(networkCanvas(page)).toHaveAttribute('data-highlighted', '2');
 	await expect(networkCanvas(page)).toHaveAttribute('data-layout-frames', framesBefore!);
 
+	// A finding that names a made-up organisation says it is one.
+	await expect(panel).toContainText('(voorbeeld)');
+
 	// A broker shows with all its partners.
 	const broker = panel.getByRole('button', { name: /^Zonder .* los van de rest/ }).first();
 	await broker.click();

@@ -28,6 +28,15 @@ test.describe('searching as a resident', () => {
 		);
 		await search.fill('repiar cafe');
 		await expect(suggestions.getByRole('option').first()).toContainText('Repair Café Osdorp');
+		// A made-up entry says so among the suggestions too; a sourced one does not.
+		await expect(
+			suggestions.getByRole('option').first().getByTestId('illustrative-badge')
+		).toHaveText('Voorbeeld');
+		await search.fill('wij zijn plein');
+		await expect(suggestions.getByRole('option').first()).toContainText('Wij Zijn Plein');
+		await expect(
+			suggestions.getByRole('option').first().getByTestId('illustrative-badge')
+		).toHaveCount(0);
 		await search.fill('xyzzy');
 		await expect(suggestions).toContainText('Niets gevonden.');
 

@@ -101,8 +101,28 @@ describe('decodeSearchHits', () => {
 	it('accepts rows without a location', () => {
 		expect(
 			decodeSearchHits([
-				{ id: 'a', slug: 's', name: 'N', kind: 'other', lng: null, lat: null, score: 1.5 }
+				{
+					id: 'a',
+					slug: 's',
+					name: 'N',
+					kind: 'other',
+					lng: null,
+					lat: null,
+					score: 1.5,
+					illustrative: true
+				}
 			])
-		).toEqual([{ id: 'a', slug: 's', name: 'N', kind: 'other', lng: null, lat: null, score: 1.5 }]);
+		).toEqual([
+			{
+				id: 'a',
+				slug: 's',
+				name: 'N',
+				kind: 'other',
+				lng: null,
+				lat: null,
+				score: 1.5,
+				illustrative: true
+			}
+		]);
 	});
 });

@@ -251,7 +251,8 @@ const searchHitsSchema = v.array(
 		kind: organisationKind,
 		lng: nullableNumber,
 		lat: nullableNumber,
-		score: v.number()
+		score: v.number(),
+		illustrative: v.boolean()
 	})
 );
 

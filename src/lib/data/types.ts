@@ -390,4 +390,6 @@ export interface SearchHit {
 	lng: number | null;
 	lat: number | null;
 	score: number;
+	/** A made-up example: marked wherever it is named. */
+	illustrative: boolean;
 }

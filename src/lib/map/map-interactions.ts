@@ -115,7 +115,8 @@ function tooltipText(properties: Record<string, unknown>): string {
 	const count = properties['point_count'];
 	const within = properties['ties'];
 	if (typeof count !== 'number') {
-		return `${String(properties['name'])} · ${organisationKindLabel(properties['kind'] as OrganisationKind)}`;
+		const name = String(properties['name']);
+		return `${properties['illustrative'] === true ? m.illustrative_named({ name }) : name} · ${organisationKindLabel(properties['kind'] as OrganisationKind)}`;
 	}
 	return typeof within === 'number' && within > 0
 		? m.map_cell_tooltip_ties({ count, ties: within })

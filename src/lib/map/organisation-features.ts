@@ -8,10 +8,16 @@ export interface OrganisationFeatureProperties {
 	name: string;
 	kind: string;
 	group: string;
+	/** A made-up example: its tooltip says so. */
+	illustrative: boolean;
 }
 
 /** What a marker needs of an organisation: an atlas() row or a map_view() point. */
-export type MapPointLike = Pick<AtlasOrganisation, 'id' | 'slug' | 'name' | 'kind' | 'lng' | 'lat'>;
+export type MapPointLike = Pick<
+	AtlasOrganisation,
+	'id' | 'slug' | 'name' | 'kind' | 'lng' | 'lat'
+> &
+	Partial<Pick<AtlasOrganisation, 'illustrative'>>;
 
 /** The map's GeoJSON: one point per organisation, with what its layers style on. */
 export function organisationFeatures(
@@ -28,7 +34,8 @@ export function organisationFeatures(
 				slug: o.slug,
 				name: o.name,
 				kind: o.kind,
-				group: kindGroupOf[o.kind] ?? 'other'
+				group: kindGroupOf[o.kind] ?? 'other',
+				illustrative: o.illustrative ?? false
 			}
 		}))
 	};

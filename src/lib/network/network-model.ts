@@ -28,6 +28,8 @@ export interface NetworkNode {
 	areaId: string | null;
 	lng: number;
 	lat: number;
+	/** A made-up example: findings that name it say so. */
+	illustrative?: boolean;
 }
 
 /**
@@ -70,7 +72,8 @@ export function buildNetwork(
 		themes: o.themes,
 		areaId: o.areaId,
 		lng: o.lng,
-		lat: o.lat
+		lat: o.lat,
+		...(o.illustrative ? { illustrative: true } : {})
 	}));
 	const present = new Set(nodes.map((n) => n.id));
 	const ties = new Map<string, NetworkTie>();

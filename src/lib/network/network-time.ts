@@ -40,7 +40,9 @@ export function timeSummary(
 		pairs.set(key, tie);
 	}
 	const ties = [...pairs.values()];
-	const newPairs = ties.filter((t) => t.running && t.first > yearBefore && t.first <= asOf).map((t) => t.pair);
+	const newPairs = ties
+		.filter((t) => t.running && t.first > yearBefore && t.first <= asOf)
+		.map((t) => t.pair);
 	return {
 		running: ties.filter((t) => t.running).length,
 		began: newPairs.length,

@@ -632,7 +632,7 @@ export type Database = {
 			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
 			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
-			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
+			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; illustrative: boolean; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
 			set_collaboration_dates: { Args: { collaboration_id: string; ended_on?: string; ended_precision?: string; started_on: string; started_precision: string }; Returns: Json };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
 			stale_organisations: { Args: { max_results?: number }; Returns: Json };
