@@ -228,6 +228,8 @@ CREATE FUNCTION public.organisation_for_edit(organisation_slug text) RETURNS jso
     'meeting_place', o.meeting_place, 'join_next_step', o.join_next_step,
     'updated_at', o.updated_at,
     'confirmed_at', o.confirmed_at, 'freshness', private.freshness(o.confirmed_at),
+    'started_on', o.started_on, 'started_precision', o.started_precision,
+    'ended_on', o.ended_on, 'ended_precision', o.ended_precision,
     'themes', coalesce((
       select jsonb_agg(ot.theme_id order by ot.theme_id)
       from public.organisation_themes ot where ot.organisation_id = o.id
@@ -278,19 +280,27 @@ begin
   end if;
   given := jsonb_populate_record(null::public.organisations, organisation);
   target := given.id;
+  -- A start or end is kept as the first day of its period; none lies in the future.
+  given.started_on := private.period_start(given.started_on, given.started_precision);
+  given.ended_on := private.period_start(given.ended_on, given.ended_precision);
+  if given.started_on > current_date or given.ended_on > current_date then
+    raise exception 'invalid_period' using errcode = '22023',
+      hint = 'A start or an end in the future.';
+  end if;
 
   if target is null then
     target := gen_random_uuid();
     insert into public.organisations (
       id, name, kind, description, status, lng, lat, location_precision, address, postcode, city,
       area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times,
-      meeting_place, join_next_step
+      meeting_place, join_next_step, started_on, started_precision, ended_on, ended_precision
     ) values (
       target, given.name, given.kind, coalesce(given.description, ''), coalesce(given.status, 'draft'),
       given.lng, given.lat, coalesce(given.location_precision, 'address'), given.address,
       given.postcode, given.city, given.area_id, given.website, given.email, given.phone,
       coalesce(given.open_to_newcomers, false), coalesce(given.help_wanted, '{}'),
-      coalesce(given.languages, '{nl}'), given.meeting_times, given.meeting_place, given.join_next_step
+      coalesce(given.languages, '{nl}'), given.meeting_times, given.meeting_place, given.join_next_step,
+      given.started_on, given.started_precision, given.ended_on, given.ended_precision
     );
   else
     if expected_version is null then
@@ -306,7 +316,9 @@ begin
       open_to_newcomers = coalesce(given.open_to_newcomers, false),
       help_wanted = coalesce(given.help_wanted, '{}'), languages = coalesce(given.languages, '{nl}'),
       meeting_times = given.meeting_times, meeting_place = given.meeting_place,
-      join_next_step = given.join_next_step
+      join_next_step = given.join_next_step,
+      started_on = given.started_on, started_precision = given.started_precision,
+      ended_on = given.ended_on, ended_precision = given.ended_precision
     where o.id = target and o.version = expected_version;
     if not found then
       if private.can_edit_organisation(target)
@@ -523,7 +535,7 @@ CREATE TABLE public.organisations (
     ended_precision text,
     CONSTRAINT organisations_end_has_precision CHECK (((ended_on IS NULL) = (ended_precision IS NULL))),
     CONSTRAINT organisations_ended_precision_check CHECK ((ended_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
-    CONSTRAINT organisations_period_in_order CHECK (((ended_on IS NULL) OR (started_on IS NULL) OR (ended_on >= started_on))),
+    CONSTRAINT organisations_period_in_order CHECK (((ended_on IS NULL) OR (started_on IS NULL) OR (private.period_end(ended_on, ended_precision) >= started_on))),
     CONSTRAINT organisations_start_has_precision CHECK (((started_on IS NULL) = (started_precision IS NULL))),
     CONSTRAINT organisations_started_precision_check CHECK ((started_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT organisations_address_check CHECK ((char_length(address) <= 200)),
@@ -814,5 +826,13 @@ GRANT INSERT(meeting_times),UPDATE(meeting_times) ON TABLE public.organisations 
 GRANT INSERT(meeting_place),UPDATE(meeting_place) ON TABLE public.organisations TO authenticated;
 
 GRANT INSERT(join_next_step),UPDATE(join_next_step) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(started_on),UPDATE(started_on) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(started_precision),UPDATE(started_precision) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(ended_on),UPDATE(ended_on) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(ended_precision),UPDATE(ended_precision) ON TABLE public.organisations TO authenticated;
 
 GRANT UPDATE(confirmed_at) ON TABLE public.organisations TO authenticated;

@@ -735,6 +735,10 @@ begin
       'updated_at', o.updated_at,
       'confirmed_at', o.confirmed_at,
       'freshness', private.freshness(o.confirmed_at),
+      'started_on', o.started_on,
+      'started_precision', o.started_precision,
+      'ended_on', o.ended_on,
+      'ended_precision', o.ended_precision,
       'themes', coalesce((
         select jsonb_agg(ot.theme_id order by t.sort_order)
         from public.organisation_themes ot

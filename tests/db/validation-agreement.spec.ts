@@ -12,6 +12,7 @@ import {
 	validateOrganisation
 } from '../../src/lib/editing/organisation-rules';
 import { BackendError, type OrganisationFields } from '../../src/lib/data';
+import { organisationRow } from '../../src/lib/data/editing-decode';
 
 type Case = [field: keyof OrganisationFields, value: unknown, accepted: boolean];
 
@@ -106,4 +107,105 @@ describe.each(databaseKinds)('form rules and database constraints on %s', (kind)
 			}
 		}
 	);
+});
+
+/** A start and an end, as the form and save_organisation() take them. */
+type PeriodCase = [
+	shown: string,
+	period: Pick<OrganisationFields, 'startedOn' | 'startedPrecision' | 'endedOn' | 'endedPrecision'>,
+	refusedOn: 'startedOn' | 'endedOn' | null
+];
+
+const nextYear = new Date().getFullYear() + 1;
+const periodCases: PeriodCase[] = [
+	[
+		'began 2019',
+		{ startedOn: '2019-01-01', startedPrecision: 'year', endedOn: null, endedPrecision: null },
+		null
+	],
+	[
+		'June 2021 to 2021: the year lasts through December',
+		{
+			startedOn: '2021-06-01',
+			startedPrecision: 'month',
+			endedOn: '2021-01-01',
+			endedPrecision: 'year'
+		},
+		null
+	],
+	[
+		'ended before it began',
+		{
+			startedOn: '2021-06-14',
+			startedPrecision: 'day',
+			endedOn: '2020-01-01',
+			endedPrecision: 'year'
+		},
+		'endedOn'
+	],
+	[
+		'begins next year',
+		{
+			startedOn: `${nextYear}-01-01`,
+			startedPrecision: 'year',
+			endedOn: null,
+			endedPrecision: null
+		},
+		'startedOn'
+	]
+];
+
+describe.each(databaseKinds)('form and database on when an organisation ran, on %s', (kind) => {
+	let db: TestDatabase;
+	beforeAll(async () => {
+		db = await openTestDatabase(kind);
+	});
+	afterAll(() => db?.close());
+
+	it.each(periodCases)('%s: the same verdict, on the same field', async (_, period, refusedOn) => {
+		const backend = backendFor(db, signedIn(users.daan));
+		const current = (await backend.organisationForEdit('repair-cafe-osdorp'))!;
+		const fields = normaliseFields({ ...current, ...period });
+		const formProblems = validateOrganisation(fields);
+		let refusal: string | null = null;
+		try {
+			await backend.saveOrganisation(fields, { id: current.id, version: current.version });
+		} catch (error) {
+			if (!(error instanceof BackendError)) throw error;
+			refusal = error.refusal?.constraint ?? error.refusal?.reason ?? 'unnamed';
+		}
+		if (refusedOn === null) {
+			expect(formProblems).toEqual({});
+			expect(refusal).toBeNull();
+			// Each call above ran in its own transaction, rolled back: save and read back in one.
+			const stored = await db.as(signedIn(users.daan), async (q) => {
+				const opened = (
+					await q<{ row: Record<string, unknown> & { version: number } }>(
+						`select public.organisation_for_edit('repair-cafe-osdorp') as row`
+					)
+				)[0]!.row;
+				await q('select public.save_organisation($1, $2)', [
+					organisationRow(fields, current.id),
+					opened.version
+				]);
+				return (
+					await q(
+						`select started_on::text, started_precision, ended_on::text, ended_precision
+						 from public.organisations where slug = 'repair-cafe-osdorp'`
+					)
+				)[0];
+			});
+			expect(stored).toEqual({
+				started_on: period.startedOn,
+				started_precision: period.startedPrecision,
+				ended_on: period.endedOn,
+				ended_precision: period.endedPrecision
+			});
+		} else {
+			expect(Object.keys(formProblems)).toEqual([refusedOn]);
+			expect(refusal).not.toBeNull();
+			// A constraint names its field; a refusal of the future is the form's own rule.
+			if (refusal !== 'invalid_period') expect(constraintFields[refusal!]).toBe(refusedOn);
+		}
+	});
 });

@@ -32,7 +32,7 @@ async function signOut(page: Page): Promise<void> {
 /** Opens an organisation's edit form from the list on /beheer, where signing in lands. */
 async function openForEditing(page: Page, name: string): Promise<void> {
 	if (!/\/beheer$/.test(page.url())) await navigateTo(page, 'Beheer');
-	await page.getByRole('link', { name, exact: true }).click();
+	await page.getByTestId('manage-list').getByRole('link', { name, exact: true }).click();
 	await expect(
 		page.getByTestId('organisation-form').getByLabel('Naam', { exact: true })
 	).toHaveValue(name);
@@ -368,4 +368,17 @@ test('an editor says when a collaboration began, as a month, and a wrong date ke
 	await dates.getByRole('button', { name: 'Datums opslaan' }).click();
 	await expect(dates).toHaveCount(0);
 	await expect(row.getByTestId('collaboration-period')).toHaveText('sinds maart 2019');
+
+	// The organisation itself: a start next year is named on its field, and the form keeps it.
+	const form = page.getByTestId('organisation-form');
+	const nextYear = String(new Date().getFullYear() + 1);
+	await form.getByLabel('Begonnen').fill(nextYear);
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(form.getByText('Dat ligt in de toekomst.')).toBeVisible();
+	await expect(form.getByLabel('Begonnen')).toHaveValue(nextYear);
+	await form.getByLabel('Begonnen').fill('2016');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Opgeslagen.');
+	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
+	await expect(page.getByTestId('organisation-period')).toHaveText('Actief sinds 2016');
 });

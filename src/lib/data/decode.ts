@@ -150,6 +150,10 @@ const detailSchema = v.object({
 	updated_at: v.string(),
 	confirmed_at: v.string(),
 	freshness: v.picklist(freshnessLevels),
+	started_on: nullableString,
+	started_precision: v.nullish(v.picklist(precisions), null),
+	ended_on: nullableString,
+	ended_precision: v.nullish(v.picklist(precisions), null),
 	themes: v.array(v.string()),
 	contact_people: v.array(
 		v.object({
@@ -479,6 +483,10 @@ export function decodeOrganisationDetail(payload: unknown): OrganisationDetail |
 		updatedAt: d.updated_at,
 		confirmedAt: d.confirmed_at,
 		freshness: d.freshness,
+		startedOn: d.started_on,
+		startedPrecision: d.started_precision,
+		endedOn: d.ended_on,
+		endedPrecision: d.ended_precision,
 		themes: d.themes,
 		contactPeople: d.contact_people,
 		collaborations: d.collaborations.map((c) => ({

@@ -105,6 +105,10 @@ const fieldsEntries = {
 	meeting_times: text,
 	meeting_place: text,
 	join_next_step: text,
+	started_on: text,
+	started_precision: v.nullish(v.picklist(precisions), null),
+	ended_on: text,
+	ended_precision: v.nullish(v.picklist(precisions), null),
 	themes: v.array(v.string()),
 	meeting_slots: v.array(v.object({ weekday: v.number(), part_of_day: v.picklist(partsOfDay) }))
 };
@@ -132,6 +136,10 @@ function fieldsFromRow(row: FieldsRow): OrganisationFields {
 		meetingTimes: row.meeting_times,
 		meetingPlace: row.meeting_place,
 		joinNextStep: row.join_next_step,
+		startedOn: row.started_on,
+		startedPrecision: row.started_precision,
+		endedOn: row.ended_on,
+		endedPrecision: row.ended_precision,
 		themes: row.themes,
 		meetingSlots: row.meeting_slots.map((s) => ({ weekday: s.weekday, partOfDay: s.part_of_day }))
 	};
@@ -160,6 +168,10 @@ export function organisationRow(fields: OrganisationFields, id?: string): Record
 		meeting_times: fields.meetingTimes,
 		meeting_place: fields.meetingPlace,
 		join_next_step: fields.joinNextStep,
+		started_on: fields.startedOn,
+		started_precision: fields.startedPrecision,
+		ended_on: fields.endedOn,
+		ended_precision: fields.endedPrecision,
 		themes: fields.themes,
 		meeting_slots: fields.meetingSlots.map((s) => ({
 			weekday: s.weekday,

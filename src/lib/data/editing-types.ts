@@ -69,6 +69,10 @@ export interface OrganisationFields extends Pick<
 	| 'languages'
 	| 'meetingTimes'
 	| 'themes'
+	| 'startedOn'
+	| 'startedPrecision'
+	| 'endedOn'
+	| 'endedPrecision'
 > {
 	areaId: string | null;
 	meetingPlace: string | null;

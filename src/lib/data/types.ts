@@ -328,6 +328,11 @@ export interface OrganisationDetail {
 	updatedAt: string;
 	/** When someone last confirmed it is still correct (any save does). */
 	confirmedAt: string;
+	/** When it began and (if it did) ended: the first day of the period, and the period. */
+	startedOn: string | null;
+	startedPrecision: Precision | null;
+	endedOn: string | null;
+	endedPrecision: Precision | null;
 	freshness: Freshness;
 	themes: string[];
 	contactPeople: ContactPerson[];

@@ -29,13 +29,20 @@ const columnLabels: Record<string, () => string> = {
 	languages: m.form_languages,
 	meeting_times: m.form_meeting_times,
 	meeting_place: m.form_meeting_place,
-	join_next_step: m.form_join_next_step
+	join_next_step: m.form_join_next_step,
+	started_on: m.form_started,
+	ended_on: m.form_ended
 };
 
 function changedColumns(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
 	const changed = new Set<string>();
 	for (const column of Object.keys(columnLabels)) {
-		const moved = column === 'lng' ? ['lng', 'lat'] : [column];
+		const moved =
+			column === 'lng'
+				? ['lng', 'lat']
+				: column === 'started_on' || column === 'ended_on'
+					? [column, column.replace('_on', '_precision')]
+					: [column];
 		if (moved.some((c) => JSON.stringify(before[c]) !== JSON.stringify(after[c]))) {
 			changed.add(columnLabels[column]!());
 		}

@@ -110,7 +110,10 @@ export const constraintFields: Record<string, FieldName> = {
 	organisations_point_is_whole: 'lng',
 	organisations_published_has_point: 'lng',
 	organisations_lng_check: 'lng',
-	organisations_lat_check: 'lng'
+	organisations_lat_check: 'lng',
+	organisations_period_in_order: 'endedOn',
+	organisations_start_has_precision: 'startedOn',
+	organisations_end_has_precision: 'endedOn'
 };
 
 /** Typed text as the database stores it: trimmed, and empty as nothing. */
@@ -165,7 +168,41 @@ export function validateOrganisation(
 	if ((fields.lng === null) !== (fields.lat === null) || (published && fields.lng === null)) {
 		problems.lng = m.rule_location();
 	}
+	Object.assign(problems, periodProblems(fields));
 	return problems;
+}
+
+/**
+ * A start and an end as the database takes them (organisations_period_in_order,
+ * and save_organisation's refusal of the future): the end's period not before
+ * the start, neither after today.
+ */
+export function periodProblems(
+	fields: Pick<OrganisationFields, 'startedOn' | 'endedOn' | 'endedPrecision'>,
+	today = new Date().toISOString().slice(0, 10)
+): FieldProblems {
+	const problems: FieldProblems = {};
+	if (fields.startedOn && fields.startedOn > today) problems.startedOn = m.rule_period_future();
+	if (fields.endedOn && fields.endedOn > today) problems.endedOn = m.rule_period_future();
+	else if (
+		fields.startedOn &&
+		fields.endedOn &&
+		periodEnd(fields.endedOn, fields.endedPrecision) < fields.startedOn
+	) {
+		problems.endedOn = m.rule_period_order();
+	}
+	return problems;
+}
+
+/** The last day of a period that begins on `date` (private.period_end). */
+function periodEnd(date: string, precision: OrganisationFields['endedPrecision']): string {
+	const [year, month] = date.split('-').map(Number) as [number, number];
+	if (precision === 'year') return `${year}-12-31`;
+	if (precision === 'month') {
+		const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+		return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+	}
+	return date;
 }
 
 /**

@@ -24,6 +24,10 @@ export function emptyOrganisation(): OrganisationFields {
 		meetingTimes: null,
 		meetingPlace: null,
 		joinNextStep: null,
+		startedOn: null,
+		startedPrecision: null,
+		endedOn: null,
+		endedPrecision: null,
 		themes: [],
 		meetingSlots: []
 	};
