@@ -202,6 +202,119 @@ begin
 end
 $$;
 
+CREATE FUNCTION public.known_people() RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  -- Only coordinators and admins see who has an account (the profiles' policy says so too).
+  if not private.is_moderator() then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  return (
+    select coalesce(jsonb_agg(jsonb_build_object('user_id', p.id, 'name', p.display_name)
+                              order by p.display_name, p.id), '[]'::jsonb)
+    from (select * from public.profiles order by display_name, id limit 1000) p
+  );
+end
+$$;
+
+CREATE FUNCTION public.atlas_role_list() RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not private.is_admin() then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  return (
+    select coalesce(jsonb_agg(jsonb_build_object(
+      'id', r.id, 'user_id', r.user_id, 'name', p.display_name, 'role', r.role,
+      'area_id', r.area_id, 'area', a.name, 'since', r.created_at
+    ) order by r.role, a.name nulls first, p.display_name, r.id), '[]'::jsonb)
+    from public.atlas_roles r
+    join public.profiles p on p.id = r.user_id
+    left join public.areas a on a.id = r.area_id
+  );
+end
+$$;
+
+CREATE FUNCTION public.grant_coordinator(user_id uuid, area_id text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  new_id bigint;
+begin
+  if not private.is_admin() then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  if not exists (select 1 from public.areas a where a.id = grant_coordinator.area_id) then
+    raise exception 'area_unknown' using errcode = '22023';
+  end if;
+  insert into public.atlas_roles (user_id, role, area_id)
+  values (grant_coordinator.user_id, 'coordinator', grant_coordinator.area_id)
+  on conflict on constraint atlas_roles_once do nothing
+  returning id into new_id;
+  return jsonb_build_object('id', new_id);
+end
+$$;
+
+CREATE FUNCTION public.withdraw_role(role_id bigint) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if not private.is_admin() then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  -- The last admin stays: an atlas without one could never hand out a role again.
+  if exists (select 1 from public.atlas_roles r where r.id = role_id and r.role = 'admin')
+     and (select count(*) from public.atlas_roles r where r.role = 'admin') <= 1 then
+    raise exception 'not_allowed' using errcode = '42501', hint = 'The last admin cannot be withdrawn.';
+  end if;
+  delete from public.atlas_roles r where r.id = role_id;
+  if not found then
+    raise exception 'not_found' using errcode = 'PT404';
+  end if;
+  return jsonb_build_object('id', role_id);
+end
+$$;
+
+CREATE FUNCTION private.role_changes(max_results integer) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'at', l.at, 'action', l.action,
+    'actor', (select p.display_name from public.profiles p where p.id = l.actor_id),
+    'person', (select p.display_name from public.profiles p
+               where p.id = (coalesce(l.after, l.before) ->> 'user_id')::uuid),
+    'role', coalesce(l.after, l.before) ->> 'role',
+    'area', (select a.name from public.areas a where a.id = coalesce(l.after, l.before) ->> 'area_id')
+  ) order by l.id desc), '[]'::jsonb)
+  from (
+    select * from public.audit_log l
+    where l.table_name = 'atlas_roles' and private.is_admin()
+    order by l.id desc limit max_results
+  ) l
+$$;
+
+CREATE FUNCTION public.atlas_role_history(max_results integer DEFAULT 50) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not private.is_admin() then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  if max_results is null or max_results < 1 or max_results > 500 then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  return private.role_changes(max_results);
+end
+$$;
+
 CREATE TABLE public.atlas_roles (
     id bigint NOT NULL,
     user_id uuid NOT NULL,
@@ -263,6 +376,30 @@ CREATE POLICY "Users see their own roles; admins see all" ON public.atlas_roles 
 ALTER TABLE public.atlas_roles ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
+
+REVOKE ALL ON FUNCTION public.atlas_role_history(max_results integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.atlas_role_history(max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION public.atlas_role_history(max_results integer) TO service_role;
+
+REVOKE ALL ON FUNCTION private.role_changes(max_results integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.role_changes(max_results integer) TO authenticated;
+GRANT ALL ON FUNCTION private.role_changes(max_results integer) TO service_role;
+
+REVOKE ALL ON FUNCTION public.withdraw_role(role_id bigint) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.withdraw_role(role_id bigint) TO authenticated;
+GRANT ALL ON FUNCTION public.withdraw_role(role_id bigint) TO service_role;
+
+REVOKE ALL ON FUNCTION public.grant_coordinator(user_id uuid, area_id text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.grant_coordinator(user_id uuid, area_id text) TO authenticated;
+GRANT ALL ON FUNCTION public.grant_coordinator(user_id uuid, area_id text) TO service_role;
+
+REVOKE ALL ON FUNCTION public.atlas_role_list() FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.atlas_role_list() TO authenticated;
+GRANT ALL ON FUNCTION public.atlas_role_list() TO service_role;
+
+REVOKE ALL ON FUNCTION public.known_people() FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.known_people() TO authenticated;
+GRANT ALL ON FUNCTION public.known_people() TO service_role;
 
 REVOKE ALL ON FUNCTION private.actor_name(actor uuid, organisation uuid) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.actor_name(actor uuid, organisation uuid) TO authenticated;

@@ -459,6 +459,62 @@ begin
 end
 $$;
 
+CREATE FUNCTION private.members_of(organisation uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'user_id', m.user_id, 'name', p.display_name, 'role', m.role, 'since', m.created_at
+  ) order by m.role = 'member', p.display_name, m.user_id), '[]'::jsonb)
+  from public.memberships m
+  join public.profiles p on p.id = m.user_id
+  where m.organisation_id = organisation and private.can_edit_organisation(organisation)
+$$;
+
+CREATE FUNCTION public.organisation_members(organisation_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'members', private.members_of(organisation_members.organisation_id),
+    'can_manage', private.coordinates_organisation(organisation_members.organisation_id)
+  )
+$$;
+
+CREATE FUNCTION public.add_member(organisation_id uuid, user_id uuid, member_role text DEFAULT 'member'::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if add_member.member_role is null or add_member.member_role not in ('member', 'admin') then
+    raise exception 'invalid_input' using errcode = '22023';
+  end if;
+  if not private.coordinates_organisation(add_member.organisation_id) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  insert into public.memberships (organisation_id, user_id, role)
+  values (add_member.organisation_id, add_member.user_id, add_member.member_role)
+  on conflict on constraint memberships_pkey do update set role = excluded.role;
+  return jsonb_build_object('organisation_id', add_member.organisation_id,
+                            'user_id', add_member.user_id, 'role', add_member.member_role);
+end
+$$;
+
+CREATE FUNCTION public.remove_member(organisation_id uuid, user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  delete from public.memberships m
+  where m.organisation_id = remove_member.organisation_id and m.user_id = remove_member.user_id;
+  if not found then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
+  return jsonb_build_object('organisation_id', remove_member.organisation_id,
+                            'user_id', remove_member.user_id);
+end
+$$;
+
 CREATE TABLE public.contact_people (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     organisation_id uuid NOT NULL,
@@ -711,6 +767,22 @@ ALTER TABLE public.memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.organisation_themes ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.organisations ENABLE ROW LEVEL SECURITY;
+
+REVOKE ALL ON FUNCTION public.remove_member(organisation_id uuid, user_id uuid) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.remove_member(organisation_id uuid, user_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.remove_member(organisation_id uuid, user_id uuid) TO service_role;
+
+REVOKE ALL ON FUNCTION public.add_member(organisation_id uuid, user_id uuid, member_role text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.add_member(organisation_id uuid, user_id uuid, member_role text) TO authenticated;
+GRANT ALL ON FUNCTION public.add_member(organisation_id uuid, user_id uuid, member_role text) TO service_role;
+
+REVOKE ALL ON FUNCTION public.organisation_members(organisation_id uuid) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.organisation_members(organisation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.organisation_members(organisation_id uuid) TO service_role;
+
+REVOKE ALL ON FUNCTION private.members_of(organisation uuid) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.members_of(organisation uuid) TO authenticated;
+GRANT ALL ON FUNCTION private.members_of(organisation uuid) TO service_role;
 
 REVOKE ALL ON FUNCTION private.add_creator_as_member() FROM PUBLIC, anon, authenticated, service_role;
 

@@ -60,9 +60,12 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 		// Exactly one of each: a changed signature must replace the old function, not overload it.
 		expect(names).toEqual([
 			'accept_suggestion',
+			'add_member',
 			'area_boundaries',
 			'area_network',
 			'atlas',
+			'atlas_role_history',
+			'atlas_role_list',
 			'confirm_collaboration',
 			'confirm_organisation',
 			'dismiss_pending_tie',
@@ -71,21 +74,25 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'export_hsds',
 			'export_murmurations',
 			'export_organisations',
+			'grant_coordinator',
 			'import_areas',
 			'import_organisations',
 			'join_suggestions',
+			'known_people',
 			'latest_area_figures',
 			'map_view',
 			'my_account',
 			'organisation_detail',
 			'organisation_for_edit',
 			'organisation_history',
+			'organisation_members',
 			'pending_suggestions',
 			'pending_ties',
 			'propose_collaboration',
 			'recent_imports',
 			'reference_data',
 			'reject_suggestion',
+			'remove_member',
 			'restore_organisation_version',
 			'save_organisation',
 			'search_organisations',
@@ -93,7 +100,8 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'set_organisation_status',
 			'stale_organisations',
 			'suggest_initiative',
-			'undo_import'
+			'undo_import',
+			'withdraw_role'
 		]);
 		for (const row of rows) {
 			expect(row.prosecdef, row.proname).toBe(false);

@@ -382,3 +382,46 @@ test('an editor says when a collaboration began, as a month, and a wrong date ke
 	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
 	await expect(page.getByTestId('organisation-period')).toHaveText('Actief sinds 2016');
 });
+
+test('a coordinator adds a member, who can then edit; an admin makes someone coordinator and withdraws it; both in the history', async ({
+	page
+}) => {
+	await signInAs(page, /Sanne/);
+	await openForEditing(page, 'Repair Café Osdorp');
+	const people = page.getByTestId('members');
+	await expect(people.getByTestId('member')).toHaveText([/Daan \(demo\)\s*beheerder/]);
+	await people.getByLabel('Persoon').selectOption({ label: 'Noor (demo)' });
+	await people.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(people.getByTestId('member-added')).toHaveText('Noor (demo) kan dit nu bewerken.');
+	await expect(people.getByTestId('member')).toHaveCount(2);
+	await page.getByRole('link', { name: 'Geschiedenis' }).click();
+	await expect(page.getByText('Lid toegevoegd', { exact: false }).first()).toBeVisible();
+	await signOut(page);
+
+	await signInAs(page, /Noor/);
+	await openForEditing(page, 'Repair Café Osdorp');
+	const form = page.getByTestId('organisation-form');
+	await form.getByLabel('Beschrijving').fill('Ook Noor helpt nu mee.');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Opgeslagen.');
+	await signOut(page);
+
+	await signInAs(page, /Beheer/);
+	await page.getByTestId('roles-link').click();
+	const roles = page.getByTestId('roles');
+	await page.getByLabel('Persoon').selectOption({ label: 'Noor (demo)' });
+	await page.getByLabel('Gebied').selectOption({ label: 'Osdorp-Oost (wijk)' });
+	await page.getByRole('button', { name: 'Coördinator maken' }).click();
+	const noorsRole = roles.getByTestId('role').filter({ hasText: 'Noor (demo)' });
+	await expect(noorsRole).toContainText('coördinator van Osdorp-Oost');
+	await noorsRole.getByRole('button', { name: 'Intrekken' }).click();
+	await noorsRole.getByRole('button', { name: 'Ja, intrekken' }).click();
+	await expect(noorsRole).toHaveCount(0);
+	const history = page.getByTestId('role-history');
+	await expect(history.getByRole('listitem').first()).toContainText(
+		'Beheer (demo) trok de rol coördinator van Osdorp-Oost van Noor (demo) in'
+	);
+	await expect(history.getByRole('listitem').nth(1)).toContainText(
+		'Beheer (demo) maakte Noor (demo) coördinator van Osdorp-Oost'
+	);
+});

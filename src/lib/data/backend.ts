@@ -15,6 +15,10 @@ import {
 	decodeAccount,
 	decodeAreaImportOutcome,
 	decodeConfirmed,
+	decodeMembers,
+	decodePeople,
+	decodeRoleHistory,
+	decodeRoles,
 	decodeStaleOrganisations,
 	decodeEditableOrganisations,
 	decodeHistory,
@@ -46,6 +50,10 @@ import type {
 	SavedOrganisation,
 	StaleOrganisation,
 	ConfirmedOrganisation,
+	AtlasRole,
+	OrganisationMembers,
+	Person,
+	RoleChange,
 	SuggestionInput
 } from './editing-types';
 import type {
@@ -111,6 +119,17 @@ export interface Backend {
 	confirmOrganisation(slug: string, version: number): Promise<ConfirmedOrganisation>;
 	/** What in the caller's areas has gone 10 months or more unconfirmed, oldest first. */
 	staleOrganisations(limit?: number): Promise<StaleOrganisation[]>;
+	/** Who edits it, for its editors; whether this user may change that. */
+	organisationMembers(organisationId: string): Promise<OrganisationMembers>;
+	/** Everyone with an account, for coordinators and admins to choose from. */
+	knownPeople(): Promise<Person[]>;
+	addMember(organisationId: string, userId: string, role: 'member' | 'admin'): Promise<void>;
+	removeMember(organisationId: string, userId: string): Promise<void>;
+	/** For admins: the roles handed out, and what changed them. */
+	atlasRoles(): Promise<AtlasRole[]>;
+	grantCoordinator(userId: string, areaId: string): Promise<void>;
+	withdrawRole(roleId: number): Promise<void>;
+	roleHistory(limit?: number): Promise<RoleChange[]>;
 	proposeCollaboration(
 		from: string,
 		to: string,
@@ -281,6 +300,18 @@ export const rpcFunctions = {
 		args: ['organisation_slug', 'expected_version']
 	},
 	stale_organisations: { returns: 'scalar', args: ['max_results'] },
+	organisation_members: { returns: 'scalar', args: ['organisation_id'] },
+	known_people: { returns: 'scalar', args: [] },
+	add_member: {
+		returns: 'scalar',
+		writes: true,
+		args: ['organisation_id', 'user_id', 'member_role']
+	},
+	remove_member: { returns: 'scalar', writes: true, args: ['organisation_id', 'user_id'] },
+	atlas_role_list: { returns: 'scalar', args: [] },
+	grant_coordinator: { returns: 'scalar', writes: true, args: ['user_id', 'area_id'] },
+	withdraw_role: { returns: 'scalar', writes: true, args: ['role_id'] },
+	atlas_role_history: { returns: 'scalar', args: ['max_results'] },
 	propose_collaboration: {
 		returns: 'scalar',
 		writes: true,
@@ -395,6 +426,34 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 					expected_version: version
 				})
 			);
+		},
+		async organisationMembers(organisationId) {
+			return decodeMembers(await call('organisation_members', { organisation_id: organisationId }));
+		},
+		async knownPeople() {
+			return decodePeople(await call('known_people', {}));
+		},
+		async addMember(organisationId, userId, role) {
+			await call('add_member', {
+				organisation_id: organisationId,
+				user_id: userId,
+				member_role: role
+			});
+		},
+		async removeMember(organisationId, userId) {
+			await call('remove_member', { organisation_id: organisationId, user_id: userId });
+		},
+		async atlasRoles() {
+			return decodeRoles(await call('atlas_role_list', {}));
+		},
+		async grantCoordinator(userId, areaId) {
+			await call('grant_coordinator', { user_id: userId, area_id: areaId });
+		},
+		async withdrawRole(roleId) {
+			await call('withdraw_role', { role_id: roleId });
+		},
+		async roleHistory(limit = 50) {
+			return decodeRoleHistory(await call('atlas_role_history', { max_results: limit }));
 		},
 		async staleOrganisations(limit = 100) {
 			return decodeStaleOrganisations(await call('stale_organisations', { max_results: limit }));

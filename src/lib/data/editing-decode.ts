@@ -16,7 +16,11 @@ import {
 import type {
 	AreaImportOutcome,
 	Account,
+	AtlasRole,
 	ConfirmedOrganisation,
+	OrganisationMembers,
+	Person,
+	RoleChange,
 	DemoAccount,
 	EditableOrganisation,
 	ExportedAtlas,
@@ -305,6 +309,82 @@ const staleSchema = v.array(
 
 export const decodeStaleOrganisations = (value: unknown): StaleOrganisation[] =>
 	parse(staleSchema, value ?? [], 'stale_organisations');
+
+const membersSchema = v.pipe(
+	v.object({
+		members: v.array(
+			v.object({
+				user_id: v.string(),
+				name: v.string(),
+				role: v.picklist(['member', 'admin']),
+				since: v.string()
+			})
+		),
+		can_manage: v.boolean()
+	}),
+	v.transform((o): OrganisationMembers => ({
+		members: o.members.map((m) => ({
+			userId: m.user_id,
+			name: m.name,
+			role: m.role,
+			since: m.since
+		})),
+		canManage: o.can_manage
+	}))
+);
+
+export const decodeMembers = (value: unknown): OrganisationMembers =>
+	parse(membersSchema, value, 'organisation_members');
+
+const peopleSchema = v.array(
+	v.pipe(
+		v.object({ user_id: v.string(), name: v.string() }),
+		v.transform((p): Person => ({ userId: p.user_id, name: p.name }))
+	)
+);
+
+export const decodePeople = (value: unknown): Person[] =>
+	parse(peopleSchema, value ?? [], 'known_people');
+
+const rolesSchema = v.array(
+	v.pipe(
+		v.object({
+			id: v.number(),
+			user_id: v.string(),
+			name: v.string(),
+			role: v.picklist(['coordinator', 'admin']),
+			area_id: text,
+			area: text,
+			since: v.string()
+		}),
+		v.transform((r): AtlasRole => ({
+			id: r.id,
+			userId: r.user_id,
+			name: r.name,
+			role: r.role,
+			areaId: r.area_id,
+			area: r.area,
+			since: r.since
+		}))
+	)
+);
+
+export const decodeRoles = (value: unknown): AtlasRole[] =>
+	parse(rolesSchema, value ?? [], 'atlas_role_list');
+
+const roleHistorySchema = v.array(
+	v.object({
+		at: v.string(),
+		action: v.picklist(['insert', 'update', 'delete']),
+		actor: text,
+		person: text,
+		role: text,
+		area: text
+	})
+);
+
+export const decodeRoleHistory = (value: unknown): RoleChange[] =>
+	parse(roleHistorySchema, value ?? [], 'atlas_role_history');
 
 const confirmedSchema = v.pipe(
 	v.object({ version: v.number(), confirmed_at: v.string() }),

@@ -138,6 +138,46 @@ export interface StaleOrganisation {
 	staleTies: number;
 }
 
+/** Someone who edits an organisation. */
+export interface OrganisationMember {
+	userId: string;
+	name: string;
+	role: 'member' | 'admin';
+	since: string;
+}
+
+export interface OrganisationMembers {
+	members: OrganisationMember[];
+	/** Whether this user may add and remove them: the coordinator of its area, or an admin. */
+	canManage: boolean;
+}
+
+/** Someone with an account, as coordinators and admins choose from. */
+export interface Person {
+	userId: string;
+	name: string;
+}
+
+export interface AtlasRole {
+	id: number;
+	userId: string;
+	name: string;
+	role: 'coordinator' | 'admin';
+	areaId: string | null;
+	area: string | null;
+	since: string;
+}
+
+/** A role handed out or withdrawn, as the audit log keeps it. */
+export interface RoleChange {
+	at: string;
+	action: 'insert' | 'update' | 'delete';
+	actor: string | null;
+	person: string | null;
+	role: string | null;
+	area: string | null;
+}
+
 export interface ConfirmedOrganisation {
 	version: number;
 	confirmedAt: string;

@@ -604,9 +604,12 @@ export type Database = {
 		Views: { [_ in never]: never };
 		Functions: {
 			accept_suggestion: { Args: { area_id?: string; suggestion_id: string }; Returns: Json };
+			add_member: { Args: { member_role?: string; organisation_id: string; user_id: string }; Returns: Json };
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
 			area_network: { Args: { area_ids?: string[]; as_of?: string; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
 			atlas: { Args: { area_ids?: string[]; as_of?: string; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			atlas_role_history: { Args: { max_results?: number }; Returns: Json };
+			atlas_role_list: { Args: Record<PropertyKey, never>; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			confirm_organisation: { Args: { expected_version: number; organisation_slug: string }; Returns: Json };
 			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
@@ -615,21 +618,25 @@ export type Database = {
 			export_hsds: { Args: { organisation_ids?: string[] }; Returns: Json };
 			export_murmurations: { Args: { atlas_url: string; organisation_ids?: string[] }; Returns: Json };
 			export_organisations: { Args: { organisation_ids?: string[] }; Returns: Json };
+			grant_coordinator: { Args: { area_id: string; user_id: string }; Returns: Json };
 			import_areas: { Args: { batch: Json }; Returns: Json };
 			import_organisations: { Args: { batch: Json }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; freshness: string; help_wanted: string[]; id: string; illustrative: boolean; join_next_step: string; kind: string; languages: string[]; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; meets: Json; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
+			known_people: { Args: Record<PropertyKey, never>; Returns: Json };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
 			map_view: { Args: { area_ids?: string[]; as_of?: string; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_history: { Args: { organisation_slug: string }; Returns: Json };
+			organisation_members: { Args: { organisation_id: string }; Returns: Json };
 			pending_suggestions: { Args: Record<PropertyKey, never>; Returns: Json };
 			pending_ties: { Args: { organisation_id: string }; Returns: Json };
 			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
 			recent_imports: { Args: Record<PropertyKey, never>; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
+			remove_member: { Args: { organisation_id: string; user_id: string }; Returns: Json };
 			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; illustrative: boolean; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
@@ -638,6 +645,7 @@ export type Database = {
 			stale_organisations: { Args: { max_results?: number }; Returns: Json };
 			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };
 			undo_import: { Args: { batch_id: string }; Returns: Json };
+			withdraw_role: { Args: { role_id: number }; Returns: Json };
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };
