@@ -637,6 +637,12 @@ from (values
 ) as m (slug, user_id, role)
 join public.organisations o on o.slug = m.slug;
 
+-- One open invitation (made up): Wij Zijn Plein asked a new editor to join. Only
+-- those who may invite for it (Fatima, the coordinator, the admin) see it.
+insert into public.invitations (organisation_id, email, role, invited_by)
+select o.id, 'nieuwe.redacteur@voorbeeld.invalid', 'member', '00000000-0000-4000-8000-000000000001'
+from public.organisations o where o.slug = 'wij-zijn-plein-40-45';
+
 -- Contact people: one who opted in to being shown, one who did not (made up).
 insert into public.contact_people (organisation_id, name, role, email, opted_in_public)
 select o.id, c.name, c.role, c.email, c.public

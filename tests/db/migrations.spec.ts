@@ -66,6 +66,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'atlas',
 			'atlas_role_history',
 			'atlas_role_list',
+			'claim_invitations',
 			'confirm_collaboration',
 			'confirm_organisation',
 			'dismiss_pending_tie',
@@ -77,6 +78,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'grant_coordinator',
 			'import_areas',
 			'import_organisations',
+			'invite_member',
 			'join_suggestions',
 			'known_people',
 			'latest_area_figures',
@@ -101,6 +103,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 			'stale_organisations',
 			'suggest_initiative',
 			'undo_import',
+			'withdraw_invitation',
 			'withdraw_role'
 		]);
 		for (const row of rows) {

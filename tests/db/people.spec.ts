@@ -25,6 +25,8 @@ const beheer = signedIn(users.beheer);
 interface Members {
 	members: { user_id: string; name: string; role: string }[];
 	can_manage: boolean;
+	can_invite: boolean;
+	invitations: { id: string; email: string; role: string }[];
 }
 
 describe.each(databaseKinds)('people who keep the atlas, on %s', (kind) => {
@@ -48,7 +50,12 @@ describe.each(databaseKinds)('people who keep the atlas, on %s', (kind) => {
 		expect(asDaan.can_manage).toBe(false);
 		expect((await db.as(sanne, members)).can_manage).toBe(true);
 		// Someone who may not edit it learns nothing about who does.
-		expect(await db.as(fatima, members)).toEqual({ members: [], can_manage: false });
+		expect(await db.as(fatima, members)).toEqual({
+			members: [],
+			can_manage: false,
+			can_invite: false,
+			invitations: []
+		});
 	});
 
 	it('lets the coordinator add a member, who can then edit, and remove her again: both in the history', async () => {
@@ -173,5 +180,93 @@ describe.each(databaseKinds)('people who keep the atlas, on %s', (kind) => {
 				await refusal(q, () => q(`select public.grant_coordinator($1, 'Mars')`, [users.noor]))
 			).toMatch(/area_unknown/);
 		});
+	});
+	it('lets an organisation’s admin invite a co-editor, who becomes a member on signing in', async () => {
+		const invitation = await db.committed(daan, (q) =>
+			scalar<{ id: string }>(q, 'public.invite_member($1, $2, $3)', [
+				repair,
+				' Noor@Demo.Buurtatlas.invalid ',
+				'member'
+			])
+		);
+		try {
+			const seen = await db.as(daan, members);
+			expect(seen).toMatchObject({
+				can_invite: true,
+				invitations: [{ id: invitation.id, email: 'noor@demo.buurtatlas.invalid', role: 'member' }]
+			});
+			// The addresses are for those who may invite: not for a stranger, nor for Noor herself.
+			expect((await db.as(fatima, members)).invitations).toEqual([]);
+			expect(await db.as(noor, canEdit)).toBeNull();
+
+			const claimed = await db.committed(noor, (q) =>
+				scalar<string[]>(q, 'public.claim_invitations()')
+			);
+			expect(claimed).toEqual(['Repair Café Osdorp']);
+			expect(await db.as(noor, canEdit)).not.toBeNull();
+			expect((await db.as(daan, members)).invitations).toEqual([]);
+			// Claiming again changes nothing.
+			expect(await db.committed(noor, (q) => scalar(q, 'public.claim_invitations()'))).toEqual([]);
+			const history = await db.as(daan, (q) =>
+				scalar<{ actor: string; changes: { table: string; action: string }[] }[]>(
+					q,
+					`public.organisation_history('repair-cafe-osdorp')`
+				)
+			);
+			expect(history[0]).toMatchObject({
+				actor: 'Noor (demo)',
+				changes: [{ table: 'memberships', action: 'insert' }]
+			});
+		} finally {
+			await db.committed(sanne, (q) =>
+				q('select public.remove_member($1, $2)', [repair, users.noor])
+			);
+		}
+	});
+
+	it('refuses an invitation from who may not invite, to a wrong address, and lets its inviter withdraw it', async () => {
+		const plein = (
+			await db.query<{ id: string }>(
+				`select id from public.organisations where slug = 'buurtredactie-plein-40-45'`
+			)
+		)[0]!.id;
+		await db.as(fatima, async (q) => {
+			// Fatima is an admin of Wij Zijn Plein, not of Repair Café; only a member of the redactie.
+			for (const organisation of [repair, plein]) {
+				expect(
+					await refusal(q, () =>
+						q('select public.invite_member($1, $2)', [organisation, 'iemand@voorbeeld.invalid'])
+					)
+				).toMatch(/not_allowed/);
+			}
+		});
+		await db.as(daan, async (q) => {
+			for (const address of ['geen-adres', `${'a'.repeat(250)}@voorbeeld.invalid`, null]) {
+				expect(
+					await refusal(q, () => q('select public.invite_member($1, $2)', [repair, address]))
+				).toMatch(/invalid_input/);
+			}
+			const { id } = await scalar<{ id: string }>(q, 'public.invite_member($1, $2)', [
+				repair,
+				'iemand@voorbeeld.invalid'
+			]);
+			await q('select public.withdraw_invitation($1)', [id]);
+			expect((await members(q)).invitations).toEqual([]);
+		});
+		await db.as(anon, async (q) => {
+			expect(
+				await refusal(q, () =>
+					q('select public.invite_member($1, $2)', [repair, 'iemand@voorbeeld.invalid'])
+				)
+			).toMatch(/permission denied/);
+		});
+		// The seed's open invitation is Wij Zijn Plein's: its admin sees it, and can withdraw it.
+		const fatimas = await db.as(fatima, (q) =>
+			scalar<Members & { invitations: { email: string }[] }>(
+				q,
+				`public.organisation_members((select id from public.organisations where slug = 'wij-zijn-plein-40-45'))`
+			)
+		);
+		expect(fatimas.invitations.map((i) => i.email)).toEqual(['nieuwe.redacteur@voorbeeld.invalid']);
 	});
 });

@@ -187,6 +187,18 @@ const matrix: Record<string, TableCase> = {
 		},
 		delete: { sql: `delete from public.profiles`, ...noWrites }
 	},
+	invitations: {
+		// Addresses are personal: only who may invite for the organisation sees them
+		// (Fatima administers Wij Zijn Plein, whose invitation the seed holds).
+		select: ['none', 'none', 'none', 'all', 'all', 'all'],
+		// Only through invite_member() and claim_invitations(), which check who may.
+		insert: {
+			sql: `insert into public.invitations (organisation_id, email) values (${repair}, 'x@voorbeeld.invalid')`,
+			...noWrites
+		},
+		update: { sql: `update public.invitations set role = 'admin'`, ...noWrites },
+		delete: { sql: `delete from public.invitations`, ...noWrites }
+	},
 	memberships: {
 		select: ['none', 'none', 'some', 'some', 'all', 'all'],
 		// Who acts for an organisation is privileged: its own members cannot add

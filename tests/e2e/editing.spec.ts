@@ -425,3 +425,38 @@ test('a coordinator adds a member, who can then edit; an admin makes someone coo
 		'Beheer (demo) maakte Noor (demo) coördinator van Osdorp-Oost'
 	);
 });
+
+test('an organisation’s admin invites a co-editor by address, who can edit once she signs in', async ({
+	page
+}) => {
+	await signInAs(page, /Daan/);
+	await openForEditing(page, 'Repair Café Osdorp');
+	const people = page.getByTestId('members');
+	const invite = people.getByTestId('invite');
+	await invite.getByLabel('E-mailadres').fill('noor@demo');
+	await invite.getByRole('button', { name: 'Uitnodigen' }).click();
+	await expect(people.getByRole('alert')).toHaveText('Een e-mailadres zoals naam@voorbeeld.nl.');
+	await expect(invite.getByLabel('E-mailadres')).toHaveValue('noor@demo');
+
+	await invite.getByLabel('E-mailadres').fill('noor@demo.buurtatlas.invalid');
+	await invite.getByRole('button', { name: 'Uitnodigen' }).click();
+	await expect(people.getByTestId('member-invited')).toHaveText(
+		'noor@demo.buurtatlas.invalid is uitgenodigd.'
+	);
+	const row = people.getByTestId('invitation');
+	await expect(row).toContainText('noor@demo.buurtatlas.invalid');
+	// The atlas sends no mail: the inviter sends this one, with the way in.
+	const mail = (await row
+		.getByRole('link', { name: 'Stuur de uitnodiging' })
+		.getAttribute('href'))!;
+	expect(mail).toMatch(/^mailto:noor@demo\.buurtatlas\.invalid\?subject=/);
+	expect(decodeURIComponent(mail)).toMatch(/\/inloggen\n/);
+	await signOut(page);
+
+	await signInAs(page, /Noor/);
+	await openForEditing(page, 'Repair Café Osdorp');
+	await expect(page.getByTestId('members').getByTestId('member')).toHaveText([
+		/Daan \(demo\)\s*beheerder/,
+		/Noor \(demo\)\s*lid/
+	]);
+});

@@ -24,6 +24,8 @@ function demoBackend(answer: () => Promise<Account> = () => Promise.resolve(coor
 	let reads = 0;
 	const backend = {
 		auth,
+		// No invitation waits for this address.
+		claimInvitations: () => Promise.resolve([]),
 		account: () => ((reads += 1), answer())
 	} as unknown as Backend;
 	return { backend, auth, reads: () => reads };

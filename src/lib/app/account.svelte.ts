@@ -66,6 +66,10 @@ export class AccountStore {
 		}
 		this.#loading = true;
 		try {
+			// An invitation to this address makes its person a member on signing in.
+			await backend.claimInvitations().catch((error: unknown) => {
+				console.error('Invitations unavailable', error);
+			});
 			this.#account = await backend.account();
 		} catch (error) {
 			console.error('Account unavailable', error);

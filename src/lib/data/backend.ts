@@ -14,6 +14,7 @@ import { BackendError } from './errors';
 import {
 	decodeAccount,
 	decodeAreaImportOutcome,
+	decodeClaimed,
 	decodeConfirmed,
 	decodeMembers,
 	decodePeople,
@@ -125,6 +126,11 @@ export interface Backend {
 	knownPeople(): Promise<Person[]>;
 	addMember(organisationId: string, userId: string, role: 'member' | 'admin'): Promise<void>;
 	removeMember(organisationId: string, userId: string): Promise<void>;
+	/** Asks someone by address; they become a member when they sign in with it. */
+	inviteMember(organisationId: string, email: string, role: 'member' | 'admin'): Promise<void>;
+	withdrawInvitation(id: string): Promise<void>;
+	/** Makes the signed-in person a member wherever they were invited; names those organisations. */
+	claimInvitations(): Promise<string[]>;
 	/** For admins: the roles handed out, and what changed them. */
 	atlasRoles(): Promise<AtlasRole[]>;
 	grantCoordinator(userId: string, areaId: string): Promise<void>;
@@ -308,6 +314,13 @@ export const rpcFunctions = {
 		args: ['organisation_id', 'user_id', 'member_role']
 	},
 	remove_member: { returns: 'scalar', writes: true, args: ['organisation_id', 'user_id'] },
+	invite_member: {
+		returns: 'scalar',
+		writes: true,
+		args: ['organisation_id', 'email', 'member_role']
+	},
+	withdraw_invitation: { returns: 'scalar', writes: true, args: ['invitation_id'] },
+	claim_invitations: { returns: 'scalar', writes: true, args: [] },
 	atlas_role_list: { returns: 'scalar', args: [] },
 	grant_coordinator: { returns: 'scalar', writes: true, args: ['user_id', 'area_id'] },
 	withdraw_role: { returns: 'scalar', writes: true, args: ['role_id'] },
@@ -442,6 +455,19 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		},
 		async removeMember(organisationId, userId) {
 			await call('remove_member', { organisation_id: organisationId, user_id: userId });
+		},
+		async inviteMember(organisationId, email, role) {
+			await call('invite_member', {
+				organisation_id: organisationId,
+				email: email.trim(),
+				member_role: role
+			});
+		},
+		async withdrawInvitation(id) {
+			await call('withdraw_invitation', { invitation_id: id });
+		},
+		async claimInvitations() {
+			return decodeClaimed(await call('claim_invitations', {}));
 		},
 		async atlasRoles() {
 			return decodeRoles(await call('atlas_role_list', {}));

@@ -320,7 +320,16 @@ const membersSchema = v.pipe(
 				since: v.string()
 			})
 		),
-		can_manage: v.boolean()
+		can_manage: v.boolean(),
+		can_invite: v.boolean(),
+		invitations: v.array(
+			v.object({
+				id: v.string(),
+				email: v.string(),
+				role: v.picklist(['member', 'admin']),
+				since: v.string()
+			})
+		)
 	}),
 	v.transform((o): OrganisationMembers => ({
 		members: o.members.map((m) => ({
@@ -329,12 +338,18 @@ const membersSchema = v.pipe(
 			role: m.role,
 			since: m.since
 		})),
-		canManage: o.can_manage
+		canManage: o.can_manage,
+		canInvite: o.can_invite,
+		invitations: o.invitations
 	}))
 );
 
 export const decodeMembers = (value: unknown): OrganisationMembers =>
 	parse(membersSchema, value, 'organisation_members');
+
+/** The names of the organisations an invitation made the caller a member of. */
+export const decodeClaimed = (value: unknown): string[] =>
+	parse(v.array(v.string()), value ?? [], 'claim_invitations');
 
 const peopleSchema = v.array(
 	v.pipe(

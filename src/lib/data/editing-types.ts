@@ -150,6 +150,18 @@ export interface OrganisationMembers {
 	members: OrganisationMember[];
 	/** Whether this user may add and remove them: the coordinator of its area, or an admin. */
 	canManage: boolean;
+	/** Whether this user may invite someone: an admin of the organisation, or its coordinator. */
+	canInvite: boolean;
+	/** Open invitations, for those who may invite. */
+	invitations: Invitation[];
+}
+
+/** Someone asked by e-mail to help keep an organisation; a member once they sign in. */
+export interface Invitation {
+	id: string;
+	email: string;
+	role: 'member' | 'admin';
+	since: string;
 }
 
 /** Someone with an account, as coordinators and admins choose from. */

@@ -20,6 +20,18 @@ export async function removeMember(organisationId: string, userId: string): Prom
 	await accountStore.refresh();
 }
 
+export async function inviteMember(
+	organisationId: string,
+	email: string,
+	role: 'member' | 'admin'
+): Promise<void> {
+	await (await connection.open()).inviteMember(organisationId, email, role);
+}
+
+export async function withdrawInvitation(id: string): Promise<void> {
+	await (await connection.open()).withdrawInvitation(id);
+}
+
 export async function grantCoordinator(userId: string, areaId: string): Promise<void> {
 	await (await connection.open()).grantCoordinator(userId, areaId);
 	await accountStore.refresh();

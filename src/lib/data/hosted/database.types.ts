@@ -315,6 +315,39 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			invitations: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					id: string;
+					invited_by: string | null;
+					organisation_id: string;
+					role: string;
+				};
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					id?: string;
+					invited_by?: string | null;
+					organisation_id: string;
+					role?: string;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					id?: string;
+					invited_by?: string | null;
+					organisation_id?: string;
+					role?: string;
+				};
+				Relationships: [];
+			};
 			meeting_times: {
 				Row: {
 					organisation_id: string;
@@ -610,6 +643,7 @@ export type Database = {
 			atlas: { Args: { area_ids?: string[]; as_of?: string; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			atlas_role_history: { Args: { max_results?: number }; Returns: Json };
 			atlas_role_list: { Args: Record<PropertyKey, never>; Returns: Json };
+			claim_invitations: { Args: Record<PropertyKey, never>; Returns: Json };
 			confirm_collaboration: { Args: { collaboration_id: string }; Returns: Json };
 			confirm_organisation: { Args: { expected_version: number; organisation_slug: string }; Returns: Json };
 			dismiss_pending_tie: { Args: { pending_tie_id: string }; Returns: Json };
@@ -621,6 +655,7 @@ export type Database = {
 			grant_coordinator: { Args: { area_id: string; user_id: string }; Returns: Json };
 			import_areas: { Args: { batch: Json }; Returns: Json };
 			import_organisations: { Args: { batch: Json }; Returns: Json };
+			invite_member: { Args: { email: string; member_role?: string; organisation_id: string }; Returns: Json };
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; freshness: string; help_wanted: string[]; id: string; illustrative: boolean; join_next_step: string; kind: string; languages: string[]; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; meets: Json; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			known_people: { Args: Record<PropertyKey, never>; Returns: Json };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -645,6 +680,7 @@ export type Database = {
 			stale_organisations: { Args: { max_results?: number }; Returns: Json };
 			suggest_initiative: { Args: { suggestion: Json }; Returns: Json };
 			undo_import: { Args: { batch_id: string }; Returns: Json };
+			withdraw_invitation: { Args: { invitation_id: string }; Returns: Json };
 			withdraw_role: { Args: { role_id: number }; Returns: Json };
 		};
 		Enums: { [_ in never]: never };
