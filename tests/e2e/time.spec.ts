@@ -31,6 +31,9 @@ test('moving the time control shows the network of that year on map and network,
 	await expect.poll(() => mapTies(page)).toBeGreaterThan(0);
 	const mapToday = await mapTies(page);
 
+	// The slider starts at the first year a tie is known, today and in a link with a date alike.
+	const firstYear = await page.getByTestId('time-slider').getAttribute('min');
+	expect(Number(firstYear)).toBeLessThan(2018);
 	await page.getByTestId('time-slider').fill('2018');
 	await expect(page).toHaveURL(/datum=2018/);
 	const summary = page.getByTestId('time-summary');
@@ -58,6 +61,7 @@ test('moving the time control shows the network of that year on map and network,
 	// A link keeps the year; back to now restores today's network.
 	await page.reload();
 	await expect(page.getByTestId('time-when')).toHaveText('Eind 2018');
+	await expect(page.getByTestId('time-slider')).toHaveAttribute('min', firstYear!);
 	await page.getByRole('button', { name: 'Terug naar nu' }).click();
 	await expect(page).not.toHaveURL(/datum=/);
 	await expect(page.getByTestId('time-when')).toHaveText('Nu');
