@@ -43,10 +43,10 @@ export class AccountStore {
 		this.#session = backend.auth.session();
 		this.#stop = backend.auth.onChange((session) => {
 			this.#session = session;
-			void this.#reload();
+			void this.#reload({ claim: true });
 			for (const listener of this.#listeners) listener();
 		});
-		void this.#reload();
+		void this.#reload({ claim: true });
 	}
 
 	/** Called after every change of user (not on the first connect). */
@@ -57,7 +57,8 @@ export class AccountStore {
 		};
 	}
 
-	async #reload(): Promise<void> {
+	/** @param claim on signing in: an invitation to this address makes its person a member */
+	async #reload({ claim = false } = {}): Promise<void> {
 		const backend = this.#backend;
 		if (!backend) return;
 		if (!backend.auth.session()) {
@@ -66,10 +67,11 @@ export class AccountStore {
 		}
 		this.#loading = true;
 		try {
-			// An invitation to this address makes its person a member on signing in.
-			await backend.claimInvitations().catch((error: unknown) => {
-				console.error('Invitations unavailable', error);
-			});
+			if (claim) {
+				await backend.claimInvitations().catch((error: unknown) => {
+					console.error('Invitations unavailable', error);
+				});
+			}
 			this.#account = await backend.account();
 		} catch (error) {
 			console.error('Account unavailable', error);

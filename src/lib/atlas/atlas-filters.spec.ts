@@ -3,6 +3,7 @@ import {
 	activeFilterCount,
 	areaScope,
 	asOfDay,
+	dateInWords,
 	filtersFromUrl,
 	noFilters,
 	readsOwnAnswer,
@@ -88,6 +89,13 @@ describe('the date', () => {
 			expect(asOfDay(wrong), wrong).toBeUndefined();
 			expect(filtersFromUrl(new URLSearchParams({ datum: wrong }), known).date).toBe('');
 		}
+	});
+
+	it('says the date in words: the end of a year, or the day', () => {
+		expect(dateInWords('2021', 'nl')).toBe('Eind 2021');
+		expect(dateInWords('2021-06', 'nl')).toBe('30 juni 2021');
+		expect(dateInWords('2021-06-15', 'nl')).toBe('15 juni 2021');
+		expect(dateInWords('gisteren', 'nl')).toBe('');
 	});
 
 	it('asks the database for its own answer at a date, and is no filter a person chose', () => {

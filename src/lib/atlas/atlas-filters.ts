@@ -10,6 +10,8 @@
  * What the filters mean is the database's to decide: atlas() applies them
  * (see toAtlasQuery); nothing here filters organisations.
  */
+import { m } from '$lib/paraglide/messages';
+import { periodEnd } from '$lib/i18n/period';
 import {
 	organisationKinds,
 	type Area,
@@ -70,12 +72,24 @@ export function asOfDay(date: string): string | undefined {
 	if (!match) return undefined;
 	const [, y, mo, d] = match;
 	const year = Number(y);
-	const month = mo === undefined ? 12 : Number(mo);
+	const month = mo === undefined ? 1 : Number(mo);
 	if (year < 1900 || year > 2100 || month < 1 || month > 12) return undefined;
-	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	const day = d === undefined ? last : Number(d);
-	if (day < 1 || day > last) return undefined;
-	return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	const first = `${y}-${String(month).padStart(2, '0')}-01`;
+	if (d === undefined) return periodEnd(first, mo === undefined ? 'year' : 'month');
+	const day = Number(d);
+	if (day < 1 || day > Number(periodEnd(first, 'month').slice(8))) return undefined;
+	return `${first.slice(0, 8)}${d}`;
+}
+
+/** A `datum` in words: "Eind 2021" for a year, else the day it ends ("30 juni 2021"). */
+export function dateInWords(date: string, locale: string): string {
+	const day = asOfDay(date);
+	if (!day) return '';
+	return datePattern.exec(date)?.[2] === undefined
+		? m.time_end_of_year({ year: date })
+		: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+				new Date(`${day}T12:00:00Z`)
+			);
 }
 
 /** ISO 639-1 or -3 codes, as the database keeps them. */

@@ -302,6 +302,10 @@ export interface CollaborationOfOrganisation {
 export const freshnessLevels = ['fresh', 'ageing', 'stale', 'expired'] as const;
 export type Freshness = (typeof freshnessLevels)[number];
 
+/** A year or more without confirmation: what visitors see as "niet recent bevestigd". */
+export const notRecentlyConfirmed = (freshness: Freshness): boolean =>
+	freshness === 'stale' || freshness === 'expired';
+
 export interface OrganisationDetail {
 	id: string;
 	slug: string;

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import type { OrganisationFields } from '$lib/data';
+import { periodEnd } from '$lib/i18n/period';
 
 export type FieldName = keyof OrganisationFields;
 export type FieldProblems = Partial<Record<FieldName, string>>;
@@ -192,17 +193,6 @@ export function periodProblems(
 		problems.endedOn = m.rule_period_order();
 	}
 	return problems;
-}
-
-/** The last day of a period that begins on `date` (private.period_end). */
-function periodEnd(date: string, precision: OrganisationFields['endedPrecision']): string {
-	const [year, month] = date.split('-').map(Number) as [number, number];
-	if (precision === 'year') return `${year}-12-31`;
-	if (precision === 'month') {
-		const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-		return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
-	}
-	return date;
 }
 
 /**

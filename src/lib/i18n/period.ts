@@ -52,6 +52,20 @@ export function parsePeriod(text: string): PeriodDate | null | undefined {
 	return undefined;
 }
 
+/**
+ * The last day of the period that begins on `date`, as private.period_end()
+ * reads it: an end known only to the year lasts through December.
+ */
+export function periodEnd(date: string, precision: Precision | null): string {
+	const [year, month] = date.split('-').map(Number) as [number, number];
+	if (precision === 'year') return `${year}-12-31`;
+	if (precision === 'month') {
+		const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+		return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+	}
+	return date;
+}
+
 /** The way to type it back into a field: "2019", "3-2019", "14-3-2019". */
 export function periodInput(date: string | null, precision: Precision | null): string {
 	if (!date) return '';
