@@ -449,10 +449,6 @@ from (values
   -- Sourced: Wij Zijn Plein ’40-’45
   ('stadsdeel-nieuw-west', 'wij-zijn-plein-40-45', 'partnership', 'active', '2017-01-01', null, false,
     'Praktijkvoorbeeld “Wij Zijn Plein ’40-’45” (2017)', 'Het stadsdeel is vaste partner in de buurtcoalitie rond het plein.'),
-  ('buurtredactie-plein-40-45', 'wij-zijn-plein-40-45', 'member_of', 'active', '2020-06-01', null, false,
-    'Praktijkvoorbeeld “Wij Zijn Plein ’40-’45” (2017)', 'De buurtredactie ontstond uit de online gemeenschap van de coalitie.'),
-  ('ondernemers-plein-40-45', 'wij-zijn-plein-40-45', 'member_of', 'active', '2017-01-01', null, false,
-    'Praktijkvoorbeeld “Wij Zijn Plein ’40-’45” (2017)', 'Ondernemers zijn een van de partners in de coalitie.'),
 
   -- Sourced: the proeftuin for buurtplatforms (2022)
   ('gemeente-amsterdam', 'coalitie-buurtplatforms-ontwikkelbuurten', 'shared_project', 'active', '2022-03-22', null, false,
@@ -460,22 +456,8 @@ from (values
   ('woon', 'coalitie-buurtplatforms-ontwikkelbuurten', 'partnership', 'active', '2020-01-01', null, false,
     '!WOON: “Certificaat voor Buurtplatforms: De proeftuin” (2022)', '!WOON ondersteunt het opzetten en versterken van buurtplatforms.'),
 
-  -- Sourced: Nationaal Programma Samen Nieuw-West (convenant 23 maart 2023)
-  ('woon', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', 'Ondertekende het convenant.'),
-  ('gemeente-amsterdam', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('stadsdeel-nieuw-west', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('combiwel', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('politie-nieuw-west', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
+  -- Sourced: Nationaal Programma Samen Nieuw-West (convenant 23 maart 2023); its partners are members, below
   ('rijksoverheid-bzk', 'samen-nieuw-west', 'funding', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', 'Het Rijk is partner in het nationale programma.'),
-  ('stadgenoot', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('ymere', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('eigen-haard', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('rochdale', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('de-key', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('kracht-van-nieuw-west', 'samen-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', 'Bewonersinitiatieven en lokale organisaties schuiven samen aan.'),
-  ('eigenwijks', 'kracht-van-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('stichting-saaam', 'kracht-van-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
-  ('ru-parre-community', 'kracht-van-nieuw-west', 'member_of', 'active', '2023-03-23', null, false, '!WOON: Samen Nieuw-West (2023)', ''),
 
   -- Sourced: Doe-team Beerenbroeckbuurt
   ('zonmw', 'doe-team-beerenbroeckbuurt', 'funding', 'ended', '2019-01-01', '2020-12-31', false,
@@ -490,16 +472,10 @@ from (values
   ('bewonersbedrijf-heechterp-schieringen', 'lsa-bewoners', 'shared_project', 'active', null, null, false, 'LSA bewoners: “Zet bewoners centraler in de wijkaanpak”', 'Wijkgesprek over samenwerking in de wijk.'),
   ('cooperatie-samen-aan-de-slag', 'lsa-bewoners', 'shared_project', 'active', null, null, false, 'LSA bewoners: “Zet bewoners centraler in de wijkaanpak”', 'Wijkgesprek over samen werken aan werk.'),
   ('wijk-en-dorpsraden-breda', 'lsa-bewoners', 'shared_project', 'active', null, null, false, 'LSA bewoners: “Zet bewoners centraler in de wijkaanpak”', 'Wijkgesprek over samenwerking met de gemeente.'),
-  ('wijkvereniging-de-leest', 'lsa-bewoners', 'member_of', 'active', null, null, false, 'LSA bewoners: “Meer van onze leden”', ''),
-  ('buurtbedrijf-nude-toekomst', 'lsa-bewoners', 'member_of', 'active', null, null, false, 'LSA bewoners: “Meer van onze leden”', ''),
-  ('wijkraad-parkwijk-zuiderpolder-penningsveer', 'lsa-bewoners', 'member_of', 'active', null, null, false, 'LSA bewoners: “Meer van onze leden”', ''),
   ('gemeente-leeuwarden', 'bewonersbedrijf-heechterp-schieringen', 'funding', 'active', null, null, false, 'LSA bewoners: “Zet bewoners centraler in de wijkaanpak”', 'Opdracht voor het groenbeheer in de wijk.'),
   ('wijk-en-dorpsraden-breda', 'gemeente-breda', 'partnership', 'active', null, null, false, 'LSA bewoners: “Zet bewoners centraler in de wijkaanpak”', 'Afspraken over samenwerking in participatievraagstukken.'),
 
   -- Illustrative: Slotermeer, Geuzenveld, Eendracht
-  ('buurtplatform-slotermeer-zuidwest', 'coalitie-buurtplatforms-ontwikkelbuurten', 'member_of', 'active', '2021-01-01', null, true, null, ''),
-  ('buurtplatform-osdorp-oost', 'coalitie-buurtplatforms-ontwikkelbuurten', 'member_of', 'active', '2021-01-01', null, true, null, ''),
-  ('wij-zijn-plein-40-45', 'coalitie-buurtplatforms-ontwikkelbuurten', 'member_of', 'active', '2021-01-01', null, true, null, ''),
   ('woon', 'buurtplatform-slotermeer-zuidwest', 'partnership', 'active', '2021-01-01', null, true, null, 'Procesbegeleiding bij de vernieuwing.'),
   ('woon', 'buurtplatform-osdorp-oost', 'partnership', 'active', '2021-01-01', null, true, null, 'Procesbegeleiding bij de vernieuwing.'),
   ('eigen-haard', 'buurtplatform-slotermeer-zuidwest', 'partnership', 'active', '2021-01-01', null, true, null, 'Overleg over de renovatie van de flats.'),
@@ -516,7 +492,6 @@ from (values
   ('roc-nieuw-west', 'fietswerkplaats-geuzenveld', 'partnership', 'active', '2021-01-01', null, true, null, 'Stageplekken.'),
   ('politie-nieuw-west', 'buurtpreventie-eendracht', 'partnership', 'active', '2019-01-01', null, true, null, 'Contact met de wijkagent.'),
   ('buurtpreventie-eendracht', 'eigenwijks', 'partnership', 'active', '2020-01-01', null, true, null, ''),
-  ('klushuis-slotermeer', 'ondernemers-plein-40-45', 'member_of', 'active', '2019-01-01', null, true, null, ''),
   ('stadgenoot', 'klushuis-slotermeer', 'funding', 'active', '2020-01-01', null, true, null, 'Bijdrage aan gereedschap en ruimte.'),
   ('klushuis-slotermeer', 'cooperatie-samen-aan-de-slag', 'referral', 'active', '2021-01-01', null, true, null, 'Werkzoekenden over en weer.'),
   ('bibliotheek-slotermeer', 'wij-zijn-plein-40-45', 'shared_space', 'active', '2018-01-01', null, true, null, ''),
@@ -531,7 +506,6 @@ from (values
   ('combiwel', 'doe-team-beerenbroeckbuurt', 'partnership', 'active', '2019-01-01', null, true, null, 'Een opbouwwerker hoort bij het Doe-team.'),
   ('repair-cafe-osdorp', 'buurtplatform-osdorp-oost', 'partnership', 'active', '2021-01-01', null, true, null, ''),
   ('ymere', 'buurtplatform-osdorp-oost', 'partnership', 'active', '2021-01-01', null, true, null, ''),
-  ('naaiatelier-osdorp', 'cooperatie-samen-aan-de-slag', 'member_of', 'active', '2018-01-01', null, true, null, ''),
   ('naaiatelier-osdorp', 'repair-cafe-osdorp', 'shared_space', 'active', '2022-01-01', null, true, null, ''),
   ('stadsdeel-nieuw-west', 'naaiatelier-osdorp', 'funding', 'active', '2020-01-01', null, true, null, ''),
   ('huiswerkklas-de-punt', 'sportvereniging-de-punt', 'shared_space', 'active', '2021-01-01', null, true, null, 'Huiswerk in de kantine.'),
@@ -542,8 +516,6 @@ from (values
   ('huisartsenpraktijk-osdorp-midden', 'buurtmaaltijd-lutkemeer', 'referral', 'active', '2022-01-01', null, true, null, ''),
   ('ymere', 'buurtbedrijf-middelveldsche-akerpolder', 'funding', 'active', '2019-01-01', null, true, null, 'Opdrachten voor schoonmaak van portieken.'),
   ('buurtbedrijf-middelveldsche-akerpolder', 'stadsdeel-nieuw-west', 'partnership', 'active', '2019-01-01', null, true, null, 'Groenonderhoud in opdracht.'),
-  ('buurtbedrijf-middelveldsche-akerpolder', 'lsa-bewoners', 'member_of', 'active', '2020-01-01', null, true, null, ''),
-  ('woonzorgcentrum-osdorp', 'sigra', 'member_of', 'active', null, null, true, null, ''),
   ('huisartsenpraktijk-osdorp-midden', 'buurtteam-slotervaart', 'referral', 'active', '2021-01-01', null, true, null, ''),
   ('sportvereniging-de-punt', 'stadsdeel-nieuw-west', 'partnership', 'active', '2018-01-01', null, true, null, ''),
   ('politie-nieuw-west', 'sportvereniging-de-punt', 'partnership', 'active', '2022-01-01', null, true, null, 'Wijkagent speelt mee op het sportveld.'),
@@ -551,8 +523,6 @@ from (values
   ('woonzorgcentrum-osdorp', 'buurtmaaltijd-lutkemeer', 'referral', 'active', '2022-01-01', null, true, null, ''),
 
   -- Illustrative: Slotervaart, Overtoomse Veld, Westlandgracht, Riekerpolder
-  ('kookcollectief-slotervaart', 'cooperatie-samen-aan-de-slag', 'member_of', 'active', '2018-01-01', null, true, null, ''),
-  ('stichting-saaam', 'cooperatie-samen-aan-de-slag', 'member_of', 'active', '2018-01-01', null, true, null, ''),
   ('ru-parre-community', 'kookcollectief-slotervaart', 'shared_space', 'active', '2020-01-01', null, true, null, 'Samen koken in de ruimte van de community.'),
   ('buurtteam-slotervaart', 'kookcollectief-slotervaart', 'referral', 'active', '2021-01-01', null, true, null, ''),
   ('buurtteam-slotervaart', 'buurtkamer-slotervaart-zuid', 'referral', 'active', '2021-01-01', null, true, null, ''),
@@ -575,7 +545,6 @@ from (values
   ('roc-nieuw-west', 'cooperatie-samen-aan-de-slag', 'partnership', 'active', '2020-01-01', null, true, null, ''),
   ('stadsdeel-nieuw-west', 'cooperatie-samen-aan-de-slag', 'funding', 'active', '2019-01-01', null, true, null, ''),
   ('buurtteam-slotervaart', 'cooperatie-samen-aan-de-slag', 'referral', 'active', '2021-01-01', null, true, null, ''),
-  ('buurtteam-slotervaart', 'sigra', 'member_of', 'active', null, null, true, null, ''),
   ('combiwel', 'buurtteam-slotervaart', 'partnership', 'active', '2021-01-01', null, true, null, ''),
   ('wijkfonds-nieuw-west', 'energiecooperatie-nieuw-west', 'funding', 'active', '2021-01-01', null, true, null, ''),
   ('stadsdeel-nieuw-west', 'wijkfonds-nieuw-west', 'funding', 'active', '2019-01-01', null, true, null, ''),
@@ -610,6 +579,73 @@ from (values
 join public.organisations s on s.slug = c.source_slug
 join public.organisations t on t.slug = c.target_slug;
 update public.collaborations set proposed_by = source_id where status = 'proposed';
+
+-- ---------------------------------------------------------------------------
+-- Programmes and coalitions, and who belongs to them (not drawn as ties).
+-- The convenant of Samen Nieuw-West was signed on 23 March 2023: that is the
+-- start of its partners' membership. Where a source gives no start (who is in
+-- the Kracht van Nieuw-West, LSA's members) it stays unknown; the buurtredactie
+-- began in 2020, "toen ontmoeten tijdens corona lastig werd". No source names
+-- who coordinates a programme, so none is named; nor does one name the
+-- opgaveteams of Samen Nieuw-West, so there are none yet.
+-- ---------------------------------------------------------------------------
+insert into public.programmes (organisation_id, kind)
+select o.id, p.kind
+from (values
+  ('samen-nieuw-west', 'programme'),
+  ('kracht-van-nieuw-west', 'coalition'),
+  ('wij-zijn-plein-40-45', 'coalition'),
+  ('coalitie-buurtplatforms-ontwikkelbuurten', 'coalition'),
+  ('lsa-bewoners', 'platform'),
+  ('cooperatie-samen-aan-de-slag', 'cooperative'),
+  ('ondernemers-plein-40-45', 'platform'),
+  ('sigra', 'platform')
+) as p (slug, kind)
+join public.organisations o on o.slug = p.slug;
+
+update public.programmes p set parent_id = parent.id
+from public.organisations o, public.organisations parent
+where o.id = p.organisation_id and o.slug = 'kracht-van-nieuw-west' and parent.slug = 'samen-nieuw-west';
+
+insert into public.programme_memberships
+  (programme_id, member_id, role, started_on, started_precision, is_illustrative, source)
+select g.id, m.id, x.role, x.started_on::date, x.precision, x.illustrative, x.source
+from (values
+  -- Sourced: the convenant of Samen Nieuw-West
+  ('samen-nieuw-west', 'woon', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'gemeente-amsterdam', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'stadsdeel-nieuw-west', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'combiwel', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'politie-nieuw-west', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'rijksoverheid-bzk', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023): “het Rijk” als partner'),
+  ('samen-nieuw-west', 'stadgenoot', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'ymere', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'eigen-haard', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'rochdale', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('samen-nieuw-west', 'de-key', 'partner', '2023-03-23', 'day', false, '!WOON: Samen Nieuw-West (2023)'),
+  ('kracht-van-nieuw-west', 'eigenwijks', 'lid', null, null, false, '!WOON: Samen Nieuw-West (2023)'),
+  ('kracht-van-nieuw-west', 'stichting-saaam', 'lid', null, null, false, '!WOON: Samen Nieuw-West (2023)'),
+  ('kracht-van-nieuw-west', 'ru-parre-community', 'lid', null, null, false, '!WOON: Samen Nieuw-West (2023)'),
+  -- Sourced: Wij Zijn Plein ’40-’45 and LSA bewoners
+  ('wij-zijn-plein-40-45', 'buurtredactie-plein-40-45', 'buurtredactie', '2020-01-01', 'year', false, 'Praktijkvoorbeeld “Wij Zijn Plein ’40-’45” (2017)'),
+  ('wij-zijn-plein-40-45', 'ondernemers-plein-40-45', 'partner', null, null, false, 'Praktijkvoorbeeld “Wij Zijn Plein ’40-’45” (2017)'),
+  ('lsa-bewoners', 'wijkvereniging-de-leest', 'lid', null, null, false, 'LSA bewoners: “Meer van onze leden”'),
+  ('lsa-bewoners', 'buurtbedrijf-nude-toekomst', 'lid', null, null, false, 'LSA bewoners: “Meer van onze leden”'),
+  ('lsa-bewoners', 'wijkraad-parkwijk-zuiderpolder-penningsveer', 'lid', null, null, false, 'LSA bewoners: “Meer van onze leden”'),
+  -- Illustrative
+  ('coalitie-buurtplatforms-ontwikkelbuurten', 'buurtplatform-slotermeer-zuidwest', 'lid', '2021-01-01', 'year', true, null),
+  ('coalitie-buurtplatforms-ontwikkelbuurten', 'buurtplatform-osdorp-oost', 'lid', '2021-01-01', 'year', true, null),
+  ('coalitie-buurtplatforms-ontwikkelbuurten', 'wij-zijn-plein-40-45', 'lid', '2021-01-01', 'year', true, null),
+  ('ondernemers-plein-40-45', 'klushuis-slotermeer', 'lid', '2019-01-01', 'year', true, null),
+  ('cooperatie-samen-aan-de-slag', 'naaiatelier-osdorp', 'lid', '2018-01-01', 'year', true, null),
+  ('cooperatie-samen-aan-de-slag', 'kookcollectief-slotervaart', 'lid', '2018-01-01', 'year', true, null),
+  ('cooperatie-samen-aan-de-slag', 'stichting-saaam', 'lid', '2018-01-01', 'year', true, null),
+  ('lsa-bewoners', 'buurtbedrijf-middelveldsche-akerpolder', 'lid', '2020-01-01', 'year', true, null),
+  ('sigra', 'woonzorgcentrum-osdorp', 'lid', null, null, true, null),
+  ('sigra', 'buurtteam-slotervaart', 'lid', null, null, true, null)
+) as x (programme, member, role, started_on, precision, illustrative, source)
+join public.organisations g on g.slug = x.programme
+join public.organisations m on m.slug = x.member;
 
 -- ---------------------------------------------------------------------------
 -- Demo accounts (embedded mode signs in as one of these; no passwords).

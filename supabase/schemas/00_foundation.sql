@@ -116,6 +116,17 @@ CREATE FUNCTION private.period_start(day date, unit text) RETURNS date
   end
 $$;
 
+CREATE FUNCTION private.period_text(day date, unit text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case unit
+    when 'year' then to_char(day, 'YYYY')
+    when 'month' then to_char(day, 'YYYY-MM')
+    else to_char(day, 'YYYY-MM-DD')
+  end
+$$;
+
 CREATE FUNCTION private.period_end(day date, unit text) RETURNS date
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path TO ''
@@ -155,6 +166,11 @@ REVOKE ALL ON FUNCTION private.period_start(day date, unit text) FROM PUBLIC, an
 GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO anon;
 GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO authenticated;
 GRANT ALL ON FUNCTION private.period_start(day date, unit text) TO service_role;
+
+REVOKE ALL ON FUNCTION private.period_text(day date, unit text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.period_text(day date, unit text) TO anon;
+GRANT ALL ON FUNCTION private.period_text(day date, unit text) TO authenticated;
+GRANT ALL ON FUNCTION private.period_text(day date, unit text) TO service_role;
 
 REVOKE ALL ON FUNCTION private.period_end(day date, unit text) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.period_end(day date, unit text) TO anon;

@@ -68,6 +68,9 @@ begin
     when 'collaborations' then
       record := (row_data ->> 'id')::uuid;
       concerns := array[(row_data ->> 'source_id')::uuid, (row_data ->> 'target_id')::uuid];
+    when 'programme_memberships' then
+      record := (row_data ->> 'id')::uuid;
+      concerns := array[(row_data ->> 'programme_id')::uuid, (row_data ->> 'member_id')::uuid];
     when 'contact_people' then
       record := (row_data ->> 'id')::uuid;
       concerns := array[(row_data ->> 'organisation_id')::uuid];
@@ -75,7 +78,7 @@ begin
       -- A role concerns a person, not an organisation: only admins read it.
       record := (row_data ->> 'user_id')::uuid;
       concerns := '{}';
-    else -- organisation_themes, meeting_times, memberships
+    else -- organisation_themes, meeting_times, memberships, programmes
       record := (row_data ->> 'organisation_id')::uuid;
       concerns := array[record];
   end case;
@@ -229,7 +232,7 @@ CREATE TABLE public.audit_log (
     before jsonb,
     after jsonb,
     CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text]))),
-    CONSTRAINT audit_log_table_name_check CHECK ((table_name = ANY (ARRAY['organisations'::text, 'organisation_themes'::text, 'meeting_times'::text, 'collaborations'::text, 'memberships'::text, 'contact_people'::text, 'atlas_roles'::text])))
+    CONSTRAINT audit_log_table_name_check CHECK ((table_name = ANY (ARRAY['organisations'::text, 'organisation_themes'::text, 'meeting_times'::text, 'collaborations'::text, 'memberships'::text, 'contact_people'::text, 'atlas_roles'::text, 'programmes'::text, 'programme_memberships'::text])))
 );
 
 ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -267,6 +270,10 @@ CREATE TRIGGER meeting_times_audit AFTER INSERT OR DELETE OR UPDATE ON public.me
 CREATE TRIGGER memberships_audit AFTER INSERT OR DELETE OR UPDATE ON public.memberships FOR EACH ROW EXECUTE FUNCTION private.record_change();
 
 CREATE TRIGGER organisation_themes_audit AFTER INSERT OR DELETE OR UPDATE ON public.organisation_themes FOR EACH ROW EXECUTE FUNCTION private.record_change();
+
+CREATE TRIGGER programmes_audit AFTER INSERT OR DELETE OR UPDATE ON public.programmes FOR EACH ROW EXECUTE FUNCTION private.record_change();
+
+CREATE TRIGGER programme_memberships_audit AFTER INSERT OR DELETE OR UPDATE ON public.programme_memberships FOR EACH ROW EXECUTE FUNCTION private.record_change();
 
 CREATE TRIGGER organisations_audit AFTER INSERT OR DELETE OR UPDATE ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.record_change();
 

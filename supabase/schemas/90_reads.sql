@@ -11,7 +11,7 @@
 
 SET check_function_bodies = false;
 
-CREATE FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, area_id text, open_to_newcomers boolean, is_illustrative boolean, languages text[], themes text[], by_theme boolean, by_kind boolean, by_area boolean, by_language boolean, by_open boolean, by_query boolean)
+CREATE FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[]) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, area_id text, open_to_newcomers boolean, is_illustrative boolean, languages text[], themes text[], by_theme boolean, by_kind boolean, by_area boolean, by_language boolean, by_open boolean, by_query boolean)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -20,10 +20,12 @@ declare
   visible uuid[];
   within text[];
   matching uuid[];
+  members uuid[];
 begin
   if cardinality(atlas_candidates.theme_ids) > 50 or cardinality(atlas_candidates.kind_ids) > 50
      or cardinality(atlas_candidates.area_ids) > 200
-     or cardinality(atlas_candidates.language_ids) > 50 then
+     or cardinality(atlas_candidates.language_ids) > 50
+     or cardinality(atlas_candidates.programme_ids) > 20 then
     raise exception 'input_too_large' using errcode = '22001';
   end if;
   if char_length(atlas_candidates.query) > 200 then
@@ -33,6 +35,10 @@ begin
     within := array(
       select t.area_id from private.area_tree() t where t.ancestor_id = any (atlas_candidates.area_ids)
     );
+  end if;
+  -- A programme selects its members at the date, those of its sub-groups, and itself.
+  if atlas_candidates.programme_ids is not null then
+    members := private.programme_scope(atlas_candidates.programme_ids, atlas_candidates.as_of);
   end if;
   if nullif(btrim(atlas_candidates.query), '') is not null then
     matching := private.search_candidates(atlas_candidates.query, 1);
@@ -66,7 +72,8 @@ begin
            or o.started_on <= atlas_candidates.as_of)
       and (o.ended_on is null
            or private.period_end(o.ended_on, o.ended_precision)
-              >= coalesce(atlas_candidates.as_of, current_date));
+              >= coalesce(atlas_candidates.as_of, current_date))
+      and (members is null or o.id = any (members));
 end
 $$;
 
@@ -123,7 +130,7 @@ begin
 end
 $_$;
 
-CREATE FUNCTION public.area_network(level text DEFAULT 'wijk'::text, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, as_of date DEFAULT NULL::date) RETURNS jsonb
+CREATE FUNCTION public.area_network(level text DEFAULT 'wijk'::text, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, as_of date DEFAULT NULL::date, programme_ids text[] DEFAULT NULL::text[]) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -141,7 +148,7 @@ begin
       from private.atlas_candidates(
         -180, -90, 180, 90, area_network.theme_ids, area_network.kind_ids, area_network.area_ids,
         area_network.language_ids, area_network.open_only, area_network.query, false,
-        area_network.as_of
+        area_network.as_of, area_network.programme_ids
       ) c
       join public.organisation_kinds k on k.id = c.kind
       where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
@@ -198,7 +205,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, south double precision DEFAULT '-90'::integer, east double precision DEFAULT 180, north double precision DEFAULT 90, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, max_organisations integer DEFAULT NULL::integer, max_collaborations integer DEFAULT NULL::integer, as_of date DEFAULT NULL::date) RETURNS jsonb
+CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, south double precision DEFAULT '-90'::integer, east double precision DEFAULT 180, north double precision DEFAULT 90, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, max_organisations integer DEFAULT NULL::integer, max_collaborations integer DEFAULT NULL::integer, as_of date DEFAULT NULL::date, programme_ids text[] DEFAULT NULL::text[]) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -213,7 +220,8 @@ begin
       select c.*, (c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query) as shown
       from private.atlas_candidates(
         atlas.west, atlas.south, atlas.east, atlas.north, atlas.theme_ids, atlas.kind_ids,
-        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true, atlas.as_of
+        atlas.area_ids, atlas.language_ids, atlas.open_only, atlas.query, true, atlas.as_of,
+        atlas.programme_ids
       ) c
     ),
     chosen as (
@@ -228,6 +236,15 @@ begin
                   then chosen.ids else '{}'::uuid[] end,
              atlas.as_of
            ) c
+    ),
+    -- Who belongs to which programme among them, at the date: not drawn as ties.
+    belonging as materialized (
+      select m.programme_id, m.member_id, m.role
+      from chosen, public.programme_memberships m
+      where m.member_id = any (chosen.ids)
+        and (m.started_on is null or m.started_on <= coalesce(atlas.as_of, current_date))
+        and (m.ended_on is null
+             or private.period_end(m.ended_on, m.ended_precision) >= coalesce(atlas.as_of, current_date))
     ),
     size as (
       select (atlas.max_organisations is not null and chosen.n > atlas.max_organisations)
@@ -255,6 +272,24 @@ begin
           c.id, c.source_id, c.target_id, c.kind, c.status, c.started_on, c.ended_on
         ) order by c.id)
         from ties c where not (select oversized from size)
+      ), '[]'::jsonb),
+      'membership_fields', jsonb_build_array('programme', 'member', 'role'),
+      'memberships', coalesce((
+        select jsonb_agg(jsonb_build_array(b.programme_id, b.member_id, b.role)
+                         order by b.programme_id, b.member_id)
+        from belonging b where not (select oversized from size)
+      ), '[]'::jsonb),
+      -- The programmes they belong to, and those programmes' parents.
+      'programme_fields', jsonb_build_array('id', 'slug', 'name', 'kind', 'parent'),
+      'programmes', coalesce((
+        select jsonb_agg(jsonb_build_array(p.organisation_id, o.slug, o.name, p.kind, p.parent_id)
+                         order by o.name, o.id)
+        from public.programmes p join public.organisations o on o.id = p.organisation_id
+        where not (select oversized from size)
+          and (p.organisation_id in (select b.programme_id from belonging b)
+               or p.organisation_id in (
+                 select q.parent_id from public.programmes q
+                 where q.organisation_id in (select b.programme_id from belonging b)))
       ), '[]'::jsonb),
       -- At a date, the running ties among them that are left out for want of a known start.
       'as_of', atlas.as_of,
@@ -380,6 +415,15 @@ begin
         'status', case when o.status = 'archived' then 'inactive' else 'active' end,
         'assured_date', to_char(o.confirmed_at at time zone 'UTC', 'YYYY-MM-DD')
       )),
+      -- A programme is a program its own organisation runs (HSDS has no membership).
+      'programs', (
+        select jsonb_build_array(jsonb_build_object(
+          'id', private.part_uuid(o.id, 'program'),
+          'organization_id', o.id,
+          'name', o.name,
+          'description', coalesce(o.description, '')))
+        from public.programmes g where g.organisation_id = o.id
+      ),
       'metadata', private.public_history(o.id)
     )) order by o.name, o.id), '[]')
     from public.organisations o
@@ -424,13 +468,25 @@ begin
       'status', case o.status when 'archived' then 'completed' else 'active' end,
       'unique_id', o.id::text,
       'relationships', (
-        select jsonb_agg(distinct jsonb_build_object(
-          'predicate_url', base || '/over#samenwerking-' || c.kind,
-          'object_url', partner.primary_url))
-        from public.collaborations c
-        join profiles partner
-          on partner.id = case when c.source_id = o.id then c.target_id else c.source_id end
-        where (c.source_id = o.id or c.target_id = o.id) and c.status <> 'ended'
+        select jsonb_agg(distinct r.relationship) from (
+          select jsonb_build_object(
+            'predicate_url', base || '/over#samenwerking-' || c.kind,
+            'object_url', partner.primary_url) as relationship
+          from public.collaborations c
+          join profiles partner
+            on partner.id = case when c.source_id = o.id then c.target_id else c.source_id end
+          where (c.source_id = o.id or c.target_id = o.id) and c.status <> 'ended'
+          union all
+          -- Memberships of programmes, both ways, as schema.org names them.
+          select jsonb_build_object(
+            'predicate_url', case when m.member_id = o.id then 'https://schema.org/memberOf'
+                                  else 'https://schema.org/member' end,
+            'object_url', other.primary_url)
+          from public.programme_memberships m
+          join profiles other
+            on other.id = case when m.member_id = o.id then m.programme_id else m.member_id end
+          where (m.member_id = o.id or m.programme_id = o.id) and m.ended_on is null
+        ) r
       )
     )) order by o.name, o.id), '[]')
     from public.organisations o join profiles p on p.id = o.id
@@ -473,6 +529,23 @@ begin
         ) order by c.source_id, c.target_id, c.kind)
         from public.collaborations c
         where c.source_id in (select id from scope) and c.target_id in (select id from scope)
+      ), '[]'),
+      'programmes', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'organisation', g.organisation_id, 'kind', g.kind, 'parent', g.parent_id,
+          'coordinator', g.coordinator_id
+        ) order by g.organisation_id)
+        from public.programmes g where g.organisation_id in (select id from scope)
+      ), '[]'),
+      -- Popolo Memberships: member_id belongs to organization_id, in a role, for a period.
+      'memberships', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'member_id', m.member_id, 'organization_id', m.programme_id, 'role', m.role,
+          'start_date', private.period_text(m.started_on, m.started_precision),
+          'end_date', private.period_text(m.ended_on, m.ended_precision)
+        ) order by m.programme_id, m.member_id)
+        from public.programme_memberships m
+        where m.member_id in (select id from scope) and m.programme_id in (select id from scope)
       ), '[]')
     )
   );
@@ -566,7 +639,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, with_ties boolean DEFAULT false, as_of date DEFAULT NULL::date) RETURNS jsonb
+CREATE FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[] DEFAULT NULL::text[], kind_ids text[] DEFAULT NULL::text[], area_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], open_only boolean DEFAULT NULL::boolean, query text DEFAULT NULL::text, with_ties boolean DEFAULT false, as_of date DEFAULT NULL::date, programme_ids text[] DEFAULT NULL::text[]) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -614,7 +687,7 @@ begin
         (x_to + 1) / cells_across * 360 - 180,
         private.mercator_lat(y_from / cells_across),
         map_view.theme_ids, map_view.kind_ids, map_view.area_ids, map_view.language_ids,
-        map_view.open_only, map_view.query, false, map_view.as_of
+        map_view.open_only, map_view.query, false, map_view.as_of, map_view.programme_ids
       ) c
       join public.organisation_kinds k on k.id = c.kind
       where c.by_theme and c.by_kind and c.by_area and c.by_language and c.by_open and c.by_query
@@ -753,6 +826,29 @@ begin
         from public.contact_people cp
         where cp.organisation_id = o.id
       ), '[]'::jsonb),
+      -- Popolo-style: this organisation is the member; the programme is the organisation.
+      'memberships', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'id', m.id, 'role', m.role,
+          'started_on', m.started_on, 'started_precision', m.started_precision,
+          'ended_on', m.ended_on, 'ended_precision', m.ended_precision,
+          'programme', jsonb_build_object('slug', p.slug, 'name', p.name, 'kind', g.kind,
+                                          'illustrative', p.is_illustrative)
+        ) order by m.ended_on is not null, p.name)
+        from public.programme_memberships m
+        join public.programmes g on g.organisation_id = m.programme_id
+        join public.organisations p on p.id = m.programme_id
+        where m.member_id = o.id
+      ), '[]'::jsonb),
+      'programme', (
+        select jsonb_build_object(
+          'kind', g.kind,
+          'members', (select count(*) from public.programme_memberships m
+                      where m.programme_id = g.organisation_id and m.ended_on is null),
+          'parent', (select jsonb_build_object('slug', p.slug, 'name', p.name)
+                     from public.organisations p where p.id = g.parent_id))
+        from public.programmes g where g.organisation_id = o.id
+      ),
       'collaborations', coalesce((
         select jsonb_agg(jsonb_build_object(
           'id', c.id,
@@ -828,10 +924,10 @@ begin
 end
 $$;
 
-REVOKE ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO anon;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO authenticated;
-GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date) TO service_role;
+REVOKE ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[]) TO anon;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[]) TO authenticated;
+GRANT ALL ON FUNCTION private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[]) TO service_role;
 
 REVOKE ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION private.export_scope(organisation_ids uuid[]) TO anon;
@@ -843,15 +939,15 @@ GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO 
 GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO authenticated;
 GRANT ALL ON FUNCTION private.search_candidates(wanted text, enough integer) TO service_role;
 
-REVOKE ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO anon;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO authenticated;
-GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date) TO service_role;
+REVOKE ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date, programme_ids text[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date, programme_ids text[]) TO anon;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date, programme_ids text[]) TO authenticated;
+GRANT ALL ON FUNCTION public.area_network(level text, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, as_of date, programme_ids text[]) TO service_role;
 
-REVOKE ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO anon;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO authenticated;
-GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date) TO service_role;
+REVOKE ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date, programme_ids text[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date, programme_ids text[]) TO anon;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date, programme_ids text[]) TO authenticated;
+GRANT ALL ON FUNCTION public.atlas(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, max_organisations integer, max_collaborations integer, as_of date, programme_ids text[]) TO service_role;
 
 REVOKE ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.export_hsds(organisation_ids uuid[]) TO anon;
@@ -874,10 +970,10 @@ GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_la
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO authenticated;
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO service_role;
 
-REVOKE ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO anon;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO authenticated;
-GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date) TO service_role;
+REVOKE ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date, programme_ids text[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date, programme_ids text[]) TO anon;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date, programme_ids text[]) TO authenticated;
+GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date, programme_ids text[]) TO service_role;
 
 REVOKE ALL ON FUNCTION public.organisation_detail(organisation_slug text) FROM PUBLIC, anon, authenticated, service_role;
 GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO PUBLIC;

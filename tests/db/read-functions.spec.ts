@@ -30,7 +30,8 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 		it('returns every published organisation and the collaborations among them', async () => {
 			const atlas = await backend.atlas();
 			expect(atlas.organisations.length).toBeGreaterThanOrEqual(60);
-			expect(atlas.collaborations.length).toBeGreaterThanOrEqual(120);
+			expect(atlas.collaborations.length).toBeGreaterThanOrEqual(100);
+			expect(atlas.memberships?.length).toBeGreaterThanOrEqual(25);
 			const ids = new Set(atlas.organisations.map((o) => o.id));
 			for (const c of atlas.collaborations) {
 				expect(ids.has(c.source) && ids.has(c.target)).toBe(true);
@@ -114,7 +115,14 @@ describe.each(databaseKinds)('read functions on %s', (kind) => {
 			expect(plein?.themes).toEqual(['wonen', 'cultuur-ontmoeting', 'zeggenschap']);
 			const partners = plein?.collaborations.map((c) => c.partner.slug) ?? [];
 			expect(partners).toContain('stadsdeel-nieuw-west');
-			expect(partners).toContain('buurtredactie-plein-40-45');
+			expect(partners).toContain('bibliotheek-slotermeer');
+			// Who belongs to it is no collaboration: the coalition is a programme with members.
+			expect(partners).not.toContain('buurtredactie-plein-40-45');
+			expect(plein?.programme).toEqual({ kind: 'coalition', members: 2, parent: null });
+			// And it is itself a member of another coalition, with the direction said.
+			expect(plein?.memberships.map((m) => [m.programme.slug, m.role])).toEqual([
+				['coalitie-buurtplatforms-ontwikkelbuurten', 'lid']
+			]);
 			const stadsdeel = plein?.collaborations.find(
 				(c) => c.partner.slug === 'stadsdeel-nieuw-west'
 			);

@@ -218,6 +218,27 @@ const matrix: Record<string, TableCase> = {
 			expect: [R, R, R, R, A, A]
 		}
 	},
+	programmes: {
+		select: ['all', 'all', 'all', 'all', 'all', 'all'],
+		// Only through save_programme(), which checks who may: never directly.
+		insert: {
+			sql: `insert into public.programmes (organisation_id, kind) values (${repair}, 'coalition')`,
+			...noWrites
+		},
+		update: { sql: `update public.programmes set kind = 'platform'`, ...noWrites },
+		delete: { sql: `delete from public.programmes`, ...noWrites }
+	},
+	programme_memberships: {
+		select: ['all', 'all', 'all', 'all', 'all', 'all'],
+		// Only through save_programme_membership() and remove_programme_membership().
+		insert: {
+			sql: `insert into public.programme_memberships (programme_id, member_id)
+			      select p.organisation_id, ${repair} from public.programmes p limit 1`,
+			...noWrites
+		},
+		update: { sql: `update public.programme_memberships set role = 'trekker'`, ...noWrites },
+		delete: { sql: `delete from public.programme_memberships`, ...noWrites }
+	},
 	atlas_roles: {
 		select: ['none', 'none', 'none', 'none', 'some', 'all'],
 		insert: {

@@ -9,21 +9,25 @@ describe.each(databaseKinds)('seed on %s', (kind) => {
 	});
 	afterAll(() => db?.close());
 
-	it('publishes at least 60 organisations and 120 collaborations', async () => {
+	it('publishes at least 60 organisations, 100 collaborations and 25 programme memberships', async () => {
 		const [row] = await db.as(anon, (q) =>
-			q<{ organisations: number; collaborations: number }>(`select
+			q<{ organisations: number; collaborations: number; memberships: number }>(`select
 				(select count(*)::int from public.organisations) as organisations,
-				(select count(*)::int from public.collaborations) as collaborations`)
+				(select count(*)::int from public.collaborations) as collaborations,
+				(select count(*)::int from public.programme_memberships) as memberships`)
 		);
 		expect(row?.organisations).toBeGreaterThanOrEqual(60);
-		expect(row?.collaborations).toBeGreaterThanOrEqual(120);
+		expect(row?.collaborations).toBeGreaterThanOrEqual(100);
+		expect(row?.memberships).toBeGreaterThanOrEqual(25);
 	});
 
 	it('names the source of every entry that is not marked illustrative', async () => {
 		const unsourced = await db.query<{ slug: string }>(`
 			select slug from public.organisations where not is_illustrative and source is null
 			union all
-			select id::text from public.collaborations where not is_illustrative and source is null`);
+			select id::text from public.collaborations where not is_illustrative and source is null
+			union all
+			select id::text from public.programme_memberships where not is_illustrative and source is null`);
 		expect(unsourced).toEqual([]);
 	});
 

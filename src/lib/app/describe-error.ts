@@ -50,6 +50,8 @@ export function refusalMessage(refusal: Refusal | null): string {
 			return m.refused_invalid_input();
 		case 'invalid_period':
 			return m.refused_invalid_period();
+		case 'programme_cycle':
+			return m.refused_programme_cycle();
 		case 'query_too_long':
 			return m.refused_query_too_long();
 		case 'organisation_quota':

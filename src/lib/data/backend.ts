@@ -6,6 +6,8 @@ import {
 	decodeJoinSuggestions,
 	decodeMapView,
 	decodeOrganisationDetail,
+	decodeProgrammeDetail,
+	decodeProgrammeList,
 	decodeReferenceData,
 	decodeSearchHits
 } from './decode';
@@ -71,6 +73,9 @@ import type {
 	MapViewQuery,
 	OrganisationDetail,
 	PeriodDate,
+	ProgrammeDetail,
+	ProgrammeKind,
+	ProgrammeSummary,
 	ReferenceData,
 	SearchHit
 } from './types';
@@ -90,6 +95,10 @@ export interface Backend {
 	areaNetwork(level: AreaLevel, query?: Omit<AtlasQuery, 'bbox' | 'limits'>): Promise<AreaNetwork>;
 	/** Null when the organisation does not exist or is not visible to the caller. */
 	organisation(slug: string): Promise<OrganisationDetail | null>;
+	/** Every programme the caller sees, parents before their sub-groups. */
+	programmes(): Promise<ProgrammeSummary[]>;
+	/** Null when it is no programme the caller sees. */
+	programme(slug: string): Promise<ProgrammeDetail | null>;
 	search(text: string, limit?: number): Promise<SearchHit[]>;
 	areaBoundaries(): Promise<AreaBoundaries>;
 	/** Every area's latest key figures (CBS), where an import brought them in. */
@@ -136,6 +145,22 @@ export interface Backend {
 	grantCoordinator(userId: string, areaId: string): Promise<void>;
 	withdrawRole(roleId: number): Promise<void>;
 	roleHistory(limit?: number): Promise<RoleChange[]>;
+	/** Makes an organisation a programme, or changes its kind, parent and coordinator (slugs). */
+	saveProgramme(
+		slug: string,
+		kind: ProgrammeKind,
+		parent: string | null,
+		coordinator: string | null
+	): Promise<void>;
+	/** Adds a member to a programme, or changes its role and dates. */
+	saveProgrammeMembership(
+		programme: string,
+		member: string,
+		role: string,
+		started: PeriodDate | null,
+		ended: PeriodDate | null
+	): Promise<void>;
+	removeProgrammeMembership(id: string): Promise<void>;
 	proposeCollaboration(
 		from: string,
 		to: string,
@@ -232,7 +257,8 @@ export const rpcFunctions = {
 			'query',
 			'max_organisations',
 			'max_collaborations',
-			'as_of'
+			'as_of',
+			'programme_ids'
 		]
 	},
 	area_network: {
@@ -245,7 +271,8 @@ export const rpcFunctions = {
 			'language_ids',
 			'open_only',
 			'query',
-			'as_of'
+			'as_of',
+			'programme_ids'
 		]
 	},
 	map_view: {
@@ -263,12 +290,34 @@ export const rpcFunctions = {
 			'open_only',
 			'query',
 			'with_ties',
-			'as_of'
+			'as_of',
+			'programme_ids'
 		]
 	},
 	area_boundaries: { returns: 'scalar', args: [] },
 	latest_area_figures: { returns: 'scalar', args: [] },
 	organisation_detail: { returns: 'scalar', args: ['organisation_slug'] },
+	programme_list: { returns: 'scalar', args: [] },
+	programme_detail: { returns: 'scalar', args: ['programme_slug'] },
+	save_programme: {
+		returns: 'scalar',
+		writes: true,
+		args: ['organisation_slug', 'programme_kind', 'parent_slug', 'coordinator_slug']
+	},
+	save_programme_membership: {
+		returns: 'scalar',
+		writes: true,
+		args: [
+			'programme_slug',
+			'member_slug',
+			'member_role',
+			'started_on',
+			'started_precision',
+			'ended_on',
+			'ended_precision'
+		]
+	},
+	remove_programme_membership: { returns: 'scalar', writes: true, args: ['membership_id'] },
 	search_organisations: { returns: 'set', args: ['query', 'max_results'] },
 	join_suggestions: {
 		returns: 'set',
@@ -396,7 +445,8 @@ function filterArgs(query: Omit<AtlasQuery, 'bbox' | 'limits'>) {
 		language_ids: nonEmpty(query.languages),
 		open_only: query.openToNewcomers || null,
 		query: query.query?.trim() || null,
-		as_of: query.asOf ?? null
+		as_of: query.asOf ?? null,
+		programme_ids: nonEmpty(query.programmes)
 	};
 }
 
@@ -480,6 +530,28 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 		},
 		async roleHistory(limit = 50) {
 			return decodeRoleHistory(await call('atlas_role_history', { max_results: limit }));
+		},
+		async saveProgramme(slug, kind, parent, coordinator) {
+			await call('save_programme', {
+				organisation_slug: slug,
+				programme_kind: kind,
+				parent_slug: parent,
+				coordinator_slug: coordinator
+			});
+		},
+		async saveProgrammeMembership(programme, member, role, started, ended) {
+			await call('save_programme_membership', {
+				programme_slug: programme,
+				member_slug: member,
+				member_role: role,
+				started_on: started?.date ?? null,
+				started_precision: started?.precision ?? null,
+				ended_on: ended?.date ?? null,
+				ended_precision: ended?.precision ?? null
+			});
+		},
+		async removeProgrammeMembership(id) {
+			await call('remove_programme_membership', { membership_id: id });
 		},
 		async staleOrganisations(limit = 100) {
 			return decodeStaleOrganisations(await call('stale_organisations', { max_results: limit }));
@@ -605,6 +677,12 @@ export function createRpcBackend(info: BackendInfo, call: RpcTransport, auth: Au
 			return decodeOrganisationDetail(
 				await call('organisation_detail', { organisation_slug: slug })
 			);
+		},
+		async programmes() {
+			return decodeProgrammeList(await call('programme_list', {}));
+		},
+		async programme(slug) {
+			return decodeProgrammeDetail(await call('programme_detail', { programme_slug: slug }));
 		},
 		async areaBoundaries() {
 			return decodeAreaBoundaries(await call('area_boundaries', {}));

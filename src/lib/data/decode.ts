@@ -16,7 +16,12 @@ import {
 	kindGroups,
 	locationPrecisions,
 	organisationKinds,
+	programmeKinds,
 	type AreaBoundaries,
+	type PeriodDate,
+	type Precision,
+	type ProgrammeDetail,
+	type ProgrammeSummary,
 	type AreaFigures,
 	type Atlas,
 	type AreaNetwork,
@@ -108,6 +113,28 @@ const atlasSchema = v.object({
 	),
 	oversized: v.optional(v.boolean()),
 	undated: v.optional(v.number()),
+	// Optional: answers cached before programmes existed have neither.
+	membership_fields: v.optional(
+		v.pipe(
+			v.array(v.string()),
+			v.check((fields) => sameList(fields, ['programme', 'member', 'role']), 'membership_fields')
+		)
+	),
+	memberships: v.optional(v.array(v.tuple([v.string(), v.string(), v.string()]))),
+	programme_fields: v.optional(
+		v.pipe(
+			v.array(v.string()),
+			v.check(
+				(fields) => sameList(fields, ['id', 'slug', 'name', 'kind', 'parent']),
+				'programme_fields'
+			)
+		)
+	),
+	programmes: v.optional(
+		v.array(
+			v.tuple([v.string(), v.string(), v.string(), v.picklist(programmeKinds), nullableString])
+		)
+	),
 	counts: v.optional(
 		v.object({
 			areas: v.record(v.string(), v.number()),
@@ -120,6 +147,18 @@ const atlasSchema = v.object({
 		})
 	)
 });
+
+/** A start and an end as the SQL answers them: the first day of the period, and the period. */
+const periodFields = {
+	started_on: nullableString,
+	started_precision: v.nullish(v.picklist(precisions), null),
+	ended_on: nullableString,
+	ended_precision: v.nullish(v.picklist(precisions), null)
+};
+
+function periodOf(day: string | null, precision: Precision | null): PeriodDate | null {
+	return day ? { date: day, precision: precision ?? 'day' } : null;
+}
 
 const detailSchema = v.object({
 	id: v.string(),
@@ -183,6 +222,30 @@ const detailSchema = v.object({
 				illustrative: v.boolean()
 			})
 		})
+	),
+	memberships: v.optional(
+		v.array(
+			v.object({
+				id: v.string(),
+				role: v.string(),
+				...periodFields,
+				programme: v.object({
+					slug: v.string(),
+					name: v.string(),
+					kind: v.picklist(programmeKinds),
+					illustrative: v.boolean()
+				})
+			})
+		),
+		[]
+	),
+	programme: v.nullish(
+		v.object({
+			kind: v.picklist(programmeKinds),
+			members: v.number(),
+			parent: v.nullish(v.object({ slug: v.string(), name: v.string() }), null)
+		}),
+		null
 	)
 });
 
@@ -320,7 +383,19 @@ export function decodeAtlas(payload: unknown): Atlas {
 		),
 		...(data.counts ? { counts: data.counts } : {}),
 		...(data.oversized ? { oversized: true } : {}),
-		...(data.undated ? { undated: data.undated } : {})
+		...(data.undated ? { undated: data.undated } : {}),
+		memberships: (data.memberships ?? []).map(([programme, member, role]) => ({
+			programme,
+			member,
+			role
+		})),
+		programmes: (data.programmes ?? []).map(([id, slug, name, kind, parent]) => ({
+			id,
+			slug,
+			name,
+			kind,
+			parent
+		}))
 	};
 }
 
@@ -500,7 +575,93 @@ export function decodeOrganisationDetail(payload: unknown): OrganisationDetail |
 			startedPrecision: c.started_precision,
 			endedPrecision: c.ended_precision,
 			partner: c.partner
-		}))
+		})),
+		memberships: d.memberships.map((m) => ({
+			id: m.id,
+			role: m.role,
+			started: periodOf(m.started_on, m.started_precision),
+			ended: periodOf(m.ended_on, m.ended_precision),
+			programme: m.programme
+		})),
+		programme: d.programme
+	};
+}
+
+const programmeListSchema = v.array(
+	v.object({
+		slug: v.string(),
+		name: v.string(),
+		kind: v.picklist(programmeKinds),
+		parent: nullableString,
+		illustrative: v.boolean(),
+		members: v.number()
+	})
+);
+
+export function decodeProgrammeList(payload: unknown): ProgrammeSummary[] {
+	return parse(programmeListSchema, payload, 'programme_list');
+}
+
+const programmeDetailSchema = v.object({
+	id: v.string(),
+	slug: v.string(),
+	name: v.string(),
+	kind: v.picklist(programmeKinds),
+	description: v.nullish(v.string(), ''),
+	illustrative: v.boolean(),
+	parent: v.nullish(v.object({ slug: v.string(), name: v.string() }), null),
+	coordinator: v.nullish(
+		v.object({ slug: v.string(), name: v.string(), kind: organisationKind }),
+		null
+	),
+	subgroups: v.array(
+		v.object({ slug: v.string(), name: v.string(), kind: v.picklist(programmeKinds) })
+	),
+	members: v.array(
+		v.object({
+			id: v.string(),
+			role: v.string(),
+			...periodFields,
+			illustrative: v.boolean(),
+			via: nullableString,
+			via_name: nullableString,
+			organisation: v.object({
+				id: v.string(),
+				slug: v.string(),
+				name: v.string(),
+				kind: organisationKind,
+				lng: nullableNumber,
+				lat: nullableNumber,
+				illustrative: v.boolean()
+			})
+		})
+	),
+	may_edit: v.boolean()
+});
+
+export function decodeProgrammeDetail(payload: unknown): ProgrammeDetail | null {
+	if (payload === null || payload === undefined) return null;
+	const d = parse(programmeDetailSchema, payload, 'programme_detail');
+	return {
+		id: d.id,
+		slug: d.slug,
+		name: d.name,
+		kind: d.kind,
+		description: d.description,
+		illustrative: d.illustrative,
+		parent: d.parent,
+		coordinator: d.coordinator,
+		subgroups: d.subgroups,
+		members: d.members.map((m) => ({
+			id: m.id,
+			role: m.role,
+			started: periodOf(m.started_on, m.started_precision),
+			ended: periodOf(m.ended_on, m.ended_precision),
+			illustrative: m.illustrative,
+			via: m.via ? { slug: m.via, name: m.via_name ?? m.via } : null,
+			organisation: m.organisation
+		})),
+		mayEdit: d.may_edit
 	};
 }
 

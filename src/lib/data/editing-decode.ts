@@ -667,6 +667,18 @@ const exportedAtlasSchema = v.pipe(
 				started_on: text,
 				ended_on: text
 			})
+		),
+		memberships: v.optional(
+			v.array(
+				v.object({
+					member_id: v.string(),
+					organization_id: v.string(),
+					role: v.string(),
+					start_date: text,
+					end_date: text
+				})
+			),
+			[]
 		)
 	}),
 	v.transform((a): ExportedAtlas => ({
@@ -702,6 +714,13 @@ const exportedAtlasSchema = v.pipe(
 			description: c.description,
 			startedOn: c.started_on,
 			endedOn: c.ended_on
+		})),
+		memberships: a.memberships.map((m) => ({
+			member_id: m.member_id,
+			organization_id: m.organization_id,
+			role: m.role,
+			start_date: m.start_date,
+			end_date: m.end_date
 		}))
 	}))
 );

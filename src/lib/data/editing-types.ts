@@ -410,6 +410,16 @@ export interface ExportedCollaboration {
 export interface ExportedAtlas {
 	organisations: ExportedOrganisation[];
 	collaborations: ExportedCollaboration[];
+	/** Who belongs to which programme, with Popolo's Membership names and ISO dates (2023, 2023-03). */
+	memberships: ExportedMembership[];
+}
+
+export interface ExportedMembership {
+	member_id: string;
+	organization_id: string;
+	role: string;
+	start_date: string | null;
+	end_date: string | null;
 }
 
 /** A tie an import kept: one side is the organisation, the other only a name so far. */

@@ -57,7 +57,8 @@ export const raisedReasons = [
 	'area_parent_missing',
 	'area_level_differs',
 	'area_unknown',
-	'invalid_period'
+	'invalid_period',
+	'programme_cycle'
 ] as const;
 
 /**

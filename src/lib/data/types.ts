@@ -29,7 +29,6 @@ export const collaborationKinds = [
 	'partnership',
 	'funding',
 	'shared_project',
-	'member_of',
 	'referral',
 	'shared_space'
 ] as const;
@@ -119,6 +118,37 @@ export interface Atlas {
 	oversized?: boolean;
 	/** At a date: the running ties left out because no one knows when they began. */
 	undated?: number;
+	/** Who among them belongs to which programme, at the date: not ties. */
+	memberships?: AtlasMembership[];
+	/** The programmes those memberships name, and their parents. */
+	programmes?: AtlasProgramme[];
+}
+
+/** What kind of group a programme is. */
+export const programmeKinds = [
+	'programme',
+	'coalition',
+	'cooperative',
+	'platform',
+	'opgaveteam'
+] as const;
+export type ProgrammeKind = (typeof programmeKinds)[number];
+
+/** An organisation's membership of a programme, Popolo-style: member, organisation, role. */
+export interface AtlasMembership {
+	programme: string;
+	member: string;
+	role: string;
+}
+
+export interface AtlasProgramme {
+	/** The programme's own organisation id. */
+	id: string;
+	slug: string;
+	name: string;
+	kind: ProgrammeKind;
+	/** The programme it is a sub-group of. */
+	parent: string | null;
 }
 
 /** Per option, how many organisations it would show; per area counting all that lies in it. */
@@ -148,6 +178,8 @@ export interface AtlasQuery {
 	limits?: { organisations: number; collaborations: number };
 	/** The atlas as it stood at this day (YYYY-MM-DD); today when left out. */
 	asOf?: string;
+	/** Members of these programmes (slugs) at the date, of their sub-groups, and the programmes. */
+	programmes?: readonly string[];
 }
 
 /** What the map shows of one view: see map_view() in the migrations. */
@@ -341,6 +373,68 @@ export interface OrganisationDetail {
 	themes: string[];
 	contactPeople: ContactPerson[];
 	collaborations: CollaborationOfOrganisation[];
+	/** The programmes it belongs to: it is the member, the programme the organisation. */
+	memberships: MembershipOfOrganisation[];
+	/** When it is itself a programme: what kind, how many belong to it now, and its parent. */
+	programme: {
+		kind: ProgrammeKind;
+		members: number;
+		parent: { slug: string; name: string } | null;
+	} | null;
+}
+
+export interface MembershipOfOrganisation {
+	id: string;
+	role: string;
+	started: PeriodDate | null;
+	ended: PeriodDate | null;
+	programme: { slug: string; name: string; kind: ProgrammeKind; illustrative: boolean };
+}
+
+/** One programme for the filter: parents come before their sub-groups. */
+export interface ProgrammeSummary {
+	slug: string;
+	name: string;
+	kind: ProgrammeKind;
+	parent: string | null;
+	illustrative: boolean;
+	/** How many belong to it now (not counting its sub-groups' members). */
+	members: number;
+}
+
+/** A programme's page: see programme_detail() in the migrations. */
+export interface ProgrammeDetail {
+	id: string;
+	slug: string;
+	name: string;
+	kind: ProgrammeKind;
+	description: string;
+	illustrative: boolean;
+	parent: { slug: string; name: string } | null;
+	coordinator: { slug: string; name: string; kind: OrganisationKind } | null;
+	subgroups: { slug: string; name: string; kind: ProgrammeKind }[];
+	members: ProgrammeMember[];
+	/** Whether the caller may change it: its own editors, its coordinator's, the area's coordinator. */
+	mayEdit: boolean;
+}
+
+export interface ProgrammeMember {
+	id: string;
+	role: string;
+	started: PeriodDate | null;
+	ended: PeriodDate | null;
+	illustrative: boolean;
+	/** The sub-group it belongs to, when not the programme itself. */
+	via: { slug: string; name: string } | null;
+	organisation: {
+		id: string;
+		slug: string;
+		name: string;
+		kind: OrganisationKind;
+		lng: number | null;
+		lat: number | null;
+		illustrative: boolean;
+	};
 }
 
 /** When a newcomer has time, as join_suggestions() takes it. */

@@ -74,6 +74,9 @@ export function toGeoJson(atlas: ExportedAtlas): AtlasFeature {
 		const properties: Record<string, unknown> = { ...o };
 		delete properties['lng'];
 		delete properties['lat'];
+		// Popolo Memberships of programmes it belongs to: not lines, like the map.
+		const memberships = atlas.memberships.filter((ms) => ms.member_id === o.id);
+		if (memberships.length > 0) properties['memberships'] = memberships;
 		features.push({
 			type: 'Feature',
 			id: o.id,

@@ -57,7 +57,6 @@ const collaborationKindLabels: Labels<CollaborationKind> = {
 	partnership: m.collaboration_partnership,
 	funding: m.collaboration_funding,
 	shared_project: m.collaboration_shared_project,
-	member_of: m.collaboration_member_of,
 	referral: m.collaboration_referral,
 	shared_space: m.collaboration_shared_space
 };

@@ -53,7 +53,6 @@ export const collaborationKindColour: Record<CollaborationKind, string> = {
 	partnership: '#2b8a3e',
 	funding: '#b35c00',
 	shared_project: '#0b7285',
-	member_of: '#5f3dc4',
 	referral: '#c2255c',
 	shared_space: '#5c677d'
 };

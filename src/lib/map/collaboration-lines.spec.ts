@@ -10,7 +10,7 @@ const places = new Map([
 
 const ties: AtlasCollaboration[] = [
 	{ id: 'c1', source: 'stadsdeel', target: 'plein', kind: 'partnership', status: 'active' },
-	{ id: 'c2', source: 'redactie', target: 'plein', kind: 'member_of', status: 'proposed' },
+	{ id: 'c2', source: 'redactie', target: 'plein', kind: 'shared_space', status: 'proposed' },
 	{ id: 'c3', source: 'stadsdeel', target: 'redactie', kind: 'funding', status: 'active' },
 	{ id: 'c4', source: 'plein', target: 'elders', kind: 'referral', status: 'active' }
 ];
@@ -25,7 +25,7 @@ describe('collaborationLines', () => {
 		]);
 		expect(lines.features[1]?.properties).toEqual({
 			id: 'c2',
-			kind: 'member_of',
+			kind: 'shared_space',
 			status: 'proposed'
 		});
 	});

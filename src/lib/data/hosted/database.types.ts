@@ -552,6 +552,81 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			programme_memberships: {
+				Row: {
+					confirmed_at: string;
+					created_at: string;
+					ended_on: string | null;
+					ended_precision: string | null;
+					id: string;
+					is_illustrative: boolean;
+					member_id: string;
+					programme_id: string;
+					role: string;
+					source: string | null;
+					started_on: string | null;
+					started_precision: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					confirmed_at?: string;
+					created_at?: string;
+					ended_on?: string | null;
+					ended_precision?: string | null;
+					id?: string;
+					is_illustrative?: boolean;
+					member_id: string;
+					programme_id: string;
+					role?: string;
+					source?: string | null;
+					started_on?: string | null;
+					started_precision?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					confirmed_at?: string;
+					created_at?: string;
+					ended_on?: string | null;
+					ended_precision?: string | null;
+					id?: string;
+					is_illustrative?: boolean;
+					member_id?: string;
+					programme_id?: string;
+					role?: string;
+					source?: string | null;
+					started_on?: string | null;
+					started_precision?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
+			programmes: {
+				Row: {
+					coordinator_id: string | null;
+					created_at: string;
+					kind: string;
+					organisation_id: string;
+					parent_id: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					coordinator_id?: string | null;
+					created_at?: string;
+					kind?: string;
+					organisation_id: string;
+					parent_id?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					coordinator_id?: string | null;
+					created_at?: string;
+					kind?: string;
+					organisation_id?: string;
+					parent_id?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
 			suggestions: {
 				Row: {
 					address: string | null;
@@ -639,8 +714,8 @@ export type Database = {
 			accept_suggestion: { Args: { area_id?: string; suggestion_id: string }; Returns: Json };
 			add_member: { Args: { member_role?: string; organisation_id: string; user_id: string }; Returns: Json };
 			area_boundaries: { Args: Record<PropertyKey, never>; Returns: Json };
-			area_network: { Args: { area_ids?: string[]; as_of?: string; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; query?: string; theme_ids?: string[] }; Returns: Json };
-			atlas: { Args: { area_ids?: string[]; as_of?: string; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
+			area_network: { Args: { area_ids?: string[]; as_of?: string; kind_ids?: string[]; language_ids?: string[]; level?: string; open_only?: boolean; programme_ids?: string[]; query?: string; theme_ids?: string[] }; Returns: Json };
+			atlas: { Args: { area_ids?: string[]; as_of?: string; east?: number; kind_ids?: string[]; language_ids?: string[]; max_collaborations?: number; max_organisations?: number; north?: number; open_only?: boolean; programme_ids?: string[]; query?: string; south?: number; theme_ids?: string[]; west?: number }; Returns: Json };
 			atlas_role_history: { Args: { max_results?: number }; Returns: Json };
 			atlas_role_list: { Args: Record<PropertyKey, never>; Returns: Json };
 			claim_invitations: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -659,7 +734,7 @@ export type Database = {
 			join_suggestions: { Args: { from_lat: number; from_lng: number; language_ids?: string[]; max_results?: number; theme_ids?: string[]; time_slots?: string[]; travel?: string }; Returns: { distance_m: number; email: string; freshness: string; help_wanted: string[]; id: string; illustrative: boolean; join_next_step: string; kind: string; languages: string[]; lat: number; lng: number; matched_languages: string[]; matched_themes: string[]; matched_times: Json; meeting_place: string; meeting_times: string; meets: Json; name: string; open_to_newcomers: boolean; phone: string; score: number; slug: string; website: string }[] };
 			known_people: { Args: Record<PropertyKey, never>; Returns: Json };
 			latest_area_figures: { Args: Record<PropertyKey, never>; Returns: Json };
-			map_view: { Args: { area_ids?: string[]; as_of?: string; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
+			map_view: { Args: { area_ids?: string[]; as_of?: string; east: number; kind_ids?: string[]; language_ids?: string[]; north: number; open_only?: boolean; programme_ids?: string[]; query?: string; south: number; theme_ids?: string[]; west: number; with_ties?: boolean; zoom: number }; Returns: Json };
 			my_account: { Args: Record<PropertyKey, never>; Returns: Json };
 			organisation_detail: { Args: { organisation_slug: string }; Returns: Json };
 			organisation_for_edit: { Args: { organisation_slug: string }; Returns: Json };
@@ -667,13 +742,18 @@ export type Database = {
 			organisation_members: { Args: { organisation_id: string }; Returns: Json };
 			pending_suggestions: { Args: Record<PropertyKey, never>; Returns: Json };
 			pending_ties: { Args: { organisation_id: string }; Returns: Json };
+			programme_detail: { Args: { programme_slug: string }; Returns: Json };
+			programme_list: { Args: Record<PropertyKey, never>; Returns: Json };
 			propose_collaboration: { Args: { collaboration_kind: string; description?: string; from_organisation: string; to_organisation: string }; Returns: Json };
 			recent_imports: { Args: Record<PropertyKey, never>; Returns: Json };
 			reference_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			reject_suggestion: { Args: { reason: string; suggestion_id: string }; Returns: Json };
 			remove_member: { Args: { organisation_id: string; user_id: string }; Returns: Json };
+			remove_programme_membership: { Args: { membership_id: string }; Returns: Json };
 			restore_organisation_version: { Args: { expected_version: number; organisation_slug: string; version: number }; Returns: Json };
 			save_organisation: { Args: { expected_version?: number; organisation: Json }; Returns: Json };
+			save_programme: { Args: { coordinator_slug?: string; organisation_slug: string; parent_slug?: string; programme_kind: string }; Returns: Json };
+			save_programme_membership: { Args: { ended_on?: string; ended_precision?: string; member_role?: string; member_slug: string; programme_slug: string; started_on?: string; started_precision?: string }; Returns: Json };
 			search_organisations: { Args: { max_results?: number; query: string }; Returns: { id: string; illustrative: boolean; kind: string; lat: number; lng: number; name: string; score: number; slug: string }[] };
 			set_collaboration_dates: { Args: { collaboration_id: string; ended_on?: string; ended_precision?: string; started_on: string; started_precision: string }; Returns: Json };
 			set_organisation_status: { Args: { expected_version: number; organisation_id: string; status: string }; Returns: Json };
