@@ -30,6 +30,7 @@ const layers = [
 	'organisation',
 	'join',
 	'editing',
+	'programmes',
 	'export',
 	'import',
 	'areas'

@@ -88,9 +88,7 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 			.map((m) => bySlug.get(m.member))
 			.sort();
 		expect(members).toEqual(partners);
-		expect(atlas.memberships?.find((m) => bySlug.get(m.member) === 'woon')?.role).toBe(
-			'partner'
-		);
+		expect(atlas.memberships?.find((m) => bySlug.get(m.member) === 'woon')?.role).toBe('partner');
 		const sub = atlas.programmes?.find((p) => p.slug === 'kracht-van-nieuw-west');
 		expect(sub?.parent).toBe(programme?.id);
 		expect(atlas.collaborations.some((c) => (c.kind as string) === 'member_of')).toBe(false);
@@ -133,9 +131,9 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 			);
 		});
 		await db.as(daan, async (q) => {
-			expect(await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'repair-cafe-osdorp'))).toMatch(
-				/not_allowed/
-			);
+			expect(
+				await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'repair-cafe-osdorp'))
+			).toMatch(/not_allowed/);
 		});
 		// The area's coordinator may.
 		await db.as(sanne, async (q) => {
@@ -157,7 +155,12 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 		await coordinate('repair-cafe-osdorp');
 		try {
 			await db.as(daan, async (q) => {
-				await saveMember(q, 'coalitie-buurtplatforms-ontwikkelbuurten', 'repair-cafe-osdorp', 'trekker');
+				await saveMember(
+					q,
+					'coalitie-buurtplatforms-ontwikkelbuurten',
+					'repair-cafe-osdorp',
+					'trekker'
+				);
 				const detail = await scalar<{ may_edit: boolean; members: { role: string }[] }>(
 					q,
 					`public.programme_detail('coalitie-buurtplatforms-ontwikkelbuurten')`
@@ -210,7 +213,10 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 		await db.as(beheer, async (q) => {
 			expect(
 				await refusal(q, () =>
-					scalar(q, `public.save_programme('samen-nieuw-west', 'programme', 'kracht-van-nieuw-west')`)
+					scalar(
+						q,
+						`public.save_programme('samen-nieuw-west', 'programme', 'kracht-van-nieuw-west')`
+					)
 				)
 			).toMatch(/programme_cycle/);
 			expect(
@@ -224,16 +230,21 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 			expect(
 				await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'woon', 'x'.repeat(61)))
 			).toMatch(/invalid_input/);
-			expect(
-				await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'samen-nieuw-west'))
-			).toMatch(/invalid_input/);
+			expect(await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'samen-nieuw-west'))).toMatch(
+				/invalid_input/
+			);
 		});
 	});
 
 	it('exports memberships as Popolo does, and as Murmurations relationships', async () => {
 		const backend = backendFor(db, anon);
 		const exported = (await backend.exportOrganisations(null)) as unknown as {
-			memberships: { member_id: string; organization_id: string; role: string; start_date?: string }[];
+			memberships: {
+				member_id: string;
+				organization_id: string;
+				role: string;
+				start_date?: string;
+			}[];
 			organisations: { id: string; slug: string }[];
 		};
 		const id = (slug: string) => exported.organisations.find((o) => o.slug === slug)!.id;

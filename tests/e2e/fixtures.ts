@@ -63,7 +63,9 @@ export async function openOrganisation(page: Page, name: string): Promise<void> 
 	const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
 	await search.click();
 	await search.fill(name);
+	// The search's own suggestions: the filters' selects have options with names too.
 	await page
+		.getByRole('listbox', { name: 'Suggesties' })
 		.getByRole('option', { name: new RegExp(name) })
 		.first()
 		.click();

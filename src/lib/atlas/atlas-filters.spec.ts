@@ -22,7 +22,7 @@ const known = { themes: ['wonen', 'energie', 'taal-inburgering'], areas };
 describe('filtersFromUrl', () => {
 	it('reads repeated themes, kinds, languages and areas and the open flag', () => {
 		const params = new URLSearchParams(
-			'thema=wonen&thema=energie&soort=police&taal=ar&taal=tr&gebied=WK036378&open=ja&zoek=+repair+'
+			'thema=wonen&thema=energie&soort=police&taal=ar&taal=tr&gebied=WK036378&open=ja&zoek=+repair+&programma=samen-nieuw-west'
 		);
 		expect(filtersFromUrl(params, known)).toEqual({
 			themes: ['wonen', 'energie'],
@@ -31,13 +31,14 @@ describe('filtersFromUrl', () => {
 			areas: ['WK036378'],
 			openToNewcomers: true,
 			query: 'repair',
-			date: ''
+			date: '',
+			programmes: ['samen-nieuw-west']
 		});
 	});
 
 	it('drops what it does not know, and doubles', () => {
 		const params = new URLSearchParams(
-			'thema=ruimtevaart&thema=wonen&thema=wonen&soort=spaceship&taal=Klingon&gebied=Mars&open=1'
+			'thema=ruimtevaart&thema=wonen&thema=wonen&soort=spaceship&taal=Klingon&gebied=Mars&open=1&programma=Geen+Slug'
 		);
 		expect(filtersFromUrl(params, known)).toEqual({ ...noFilters, themes: ['wonen'] });
 	});
@@ -68,7 +69,8 @@ describe('withFilters', () => {
 			areas: ['WK036389'],
 			openToNewcomers: true,
 			query: 'taal café',
-			date: '2021-06'
+			date: '2021-06',
+			programmes: ['kracht-van-nieuw-west']
 		};
 		const url = withFilters(new URL('https://atlas.example/'), filters);
 		expect(filtersFromUrl(url.searchParams, known)).toEqual(filters);

@@ -2,7 +2,8 @@
  * Which organisations the atlas shows, as the URL says: `thema`, `soort` and
  * `taal` may repeat, `gebied` names a stadsdeel, wijk or buurt (with all that
  * lies in it), `open=ja` keeps those open to newcomers, `zoek` holds words
- * they must contain, and `datum` shows the atlas as it stood then: a year
+ * they must contain, `programma` (may repeat) keeps the members of a programme
+ * or coalition and of its sub-groups, and `datum` shows the atlas as it stood then: a year
  * (2021: at its end), a month (2021-06) or a day (2021-06-15). Parameter names are Dutch because people share these
  * links. Unknown values are dropped, so an old or mistyped link still opens,
  * with whatever it says that still means something.
@@ -29,6 +30,8 @@ export interface AtlasFilters {
 	query: string;
 	/** The date the atlas is shown at, as the URL gives it (YYYY, YYYY-MM or YYYY-MM-DD); empty for today. */
 	date: string;
+	/** Programmes (slugs) whose members are shown, with their sub-groups'. */
+	programmes: string[];
 }
 
 export const noFilters: AtlasFilters = {
@@ -38,7 +41,8 @@ export const noFilters: AtlasFilters = {
 	areas: [],
 	openToNewcomers: false,
 	query: '',
-	date: ''
+	date: '',
+	programmes: []
 };
 
 /** The longest text query the database takes (search_organisations and atlas alike). */
@@ -57,8 +61,14 @@ const param = {
 	area: 'gebied',
 	open: 'open',
 	query: 'zoek',
-	date: 'datum'
+	date: 'datum',
+	programme: 'programma'
 } as const;
+
+/** A slug as the database makes them; which programmes exist is the database's to say. */
+const slugPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** As many programmes as atlas() takes at once. */
+const maxProgrammes = 20;
 
 const datePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -109,7 +119,11 @@ export function filtersFromUrl(params: URLSearchParams, known: KnownValues): Atl
 		areas: unique(params.getAll(param.area).filter((a) => areaIds.has(a))),
 		openToNewcomers: params.get(param.open) === 'ja',
 		query: (params.get(param.query) ?? '').trim().slice(0, maxQueryLength),
-		date: asOfDay(params.get(param.date) ?? '') ? params.get(param.date)! : ''
+		date: asOfDay(params.get(param.date) ?? '') ? params.get(param.date)! : '',
+		programmes: unique(params.getAll(param.programme).filter((p) => slugPattern.test(p))).slice(
+			0,
+			maxProgrammes
+		)
 	};
 }
 
@@ -124,6 +138,7 @@ export function withFilters(url: URL, filters: AtlasFilters): URL {
 	add(param.kind, filters.kinds);
 	add(param.language, filters.languages);
 	add(param.area, filters.areas);
+	add(param.programme, filters.programmes);
 	if (filters.openToNewcomers) next.searchParams.set(param.open, 'ja');
 	if (filters.query.trim()) next.searchParams.set(param.query, filters.query.trim());
 	if (asOfDay(filters.date)) next.searchParams.set(param.date, filters.date);
@@ -139,6 +154,7 @@ export function toAtlasQuery(filters: AtlasFilters): AtlasQuery {
 		areas: filters.areas,
 		openToNewcomers: filters.openToNewcomers,
 		query: filters.query,
+		programmes: filters.programmes,
 		...(asOfDay(filters.date) ? { asOf: asOfDay(filters.date) } : {})
 	};
 }
@@ -158,6 +174,7 @@ export function activeFilterCount(filters: AtlasFilters): number {
 		filters.kinds.length +
 		filters.languages.length +
 		filters.areas.length +
+		filters.programmes.length +
 		(filters.openToNewcomers ? 1 : 0) +
 		(filters.query.trim() ? 1 : 0)
 	);

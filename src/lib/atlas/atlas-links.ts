@@ -9,6 +9,11 @@ export function organisationHref(slug: string, current: URL): string {
 	return `${resolve('/(atlas)/organisaties/[slug]', { slug })}${current.search}`;
 }
 
+/** A programme's or coalition's page: its members, sub-groups and coordinator. */
+export function programmeHref(slug: string, current: URL): string {
+	return `${resolve('/(atlas)/programmas/[slug]', { slug })}${current.search}`;
+}
+
 /** "Meedoen", the newcomer's journey, with the place and filters kept. */
 export function joinHref(current: URL): string {
 	return `${resolve('/meedoen')}${current.search}`;

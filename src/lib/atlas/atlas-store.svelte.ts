@@ -12,6 +12,7 @@ import {
 	type AtlasCounts,
 	type Backend,
 	type BoundingBox,
+	type ProgrammeSummary,
 	type ReferenceData
 } from '$lib/data';
 import {
@@ -84,6 +85,8 @@ export class AtlasStore {
 	/** CBS key figures per area; null until they arrive, empty when there are none. */
 	#areaFigures = $state.raw<AreaFigures[] | null>(null);
 	#areaPreview = $state.raw<AreaBoundaries | null>(null);
+	/** Every programme one may filter on; null until they arrive. */
+	#programmeList = $state.raw<ProgrammeSummary[] | null>(null);
 	/** The database's answer for the current filters; null without filters. */
 	#selection = $state.raw<Atlas | null>(null);
 	#selecting = $state(false);
@@ -226,6 +229,32 @@ export class AtlasStore {
 	/** At a date: the running ties left out for want of a known start. */
 	readonly undated = $derived(this.#answerForFilters?.undated ?? 0);
 
+	/** Who among them belongs to which programme, from the same answer: not ties. */
+	readonly memberships = $derived(this.#answerForFilters?.memberships ?? []);
+	/** The programmes those memberships name, and their parents. */
+	readonly programmesInScope = $derived(this.#answerForFilters?.programmes ?? []);
+
+	/** Every programme one may filter on, parents before sub-groups; null until known. */
+	get programmeList(): ProgrammeSummary[] | null {
+		return this.#programmeList;
+	}
+
+	/**
+	 * The chosen programme's members, outlined together on the map: those the
+	 * answer shows (the programme's own entry and its sub-groups' too).
+	 */
+	readonly programmeOutline = $derived.by(() => {
+		const chosen = this.#filters.programmes;
+		if (chosen.length === 0 || this.visible.length === 0) return null;
+		const names = chosen.map(
+			(slug) =>
+				this.#programmeList?.find((p) => p.slug === slug)?.name ??
+				this.visible.find((o) => o.slug === slug)?.name ??
+				slug
+		);
+		return { name: names.join(', '), members: this.visible };
+	});
+
 	/** True when the filters select more than the browser holds as a network (see networkLimits). */
 	readonly oversized = $derived(this.#answerForFilters?.oversized === true);
 	/** The limits the database was asked to keep to. */
@@ -293,7 +322,7 @@ export class AtlasStore {
 		const atlas = await backend.atlas({ limits: this.limits });
 		this.#atlas = atlas;
 		this.#revision++;
-		await this.#select(untrack(() => this.#filters));
+		await Promise.all([this.#select(untrack(() => this.#filters)), this.#loadProgrammes(backend)]);
 		const reference = this.#reference;
 		if (cache && reference) writeCachedAtlas(storage(), this.#cacheKey, { atlas, reference });
 	}
@@ -417,6 +446,7 @@ export class AtlasStore {
 			// Not a new revision: the data is what the backend had when the map asked it.
 			this.#updating = false;
 			void this.#loadAreas(backend);
+			void this.#loadProgrammes(backend);
 			performance.mark('buurtatlas:data-ready');
 			// What a signed-in user sees (drafts) is not kept for the next start.
 			if (!backend.auth.session()) {
@@ -462,6 +492,15 @@ export class AtlasStore {
 		else console.warn('Area boundaries unavailable', boundaries.reason);
 		if (figures.status === 'fulfilled') this.#areaFigures = figures.value;
 		else console.warn('Area figures unavailable', figures.reason);
+	}
+
+	/** Like areas, a nicety: without the list, a programme in the link still filters. */
+	async #loadProgrammes(backend: Backend): Promise<void> {
+		try {
+			this.#programmeList = await backend.programmes();
+		} catch (error) {
+			console.warn('Programmes unavailable', error);
+		}
 	}
 
 	/** After areas changed (an import or its undo): areas, outlines, figures and who lies where. */

@@ -487,7 +487,9 @@ const historySchema = v.array(
 						'meeting_times',
 						'collaborations',
 						'memberships',
-						'contact_people'
+						'contact_people',
+						'programmes',
+						'programme_memberships'
 					]),
 					action: v.picklist(['insert', 'update', 'delete']),
 					record: v.string(),

@@ -230,7 +230,9 @@ export interface HistoryChange {
 		| 'meeting_times'
 		| 'collaborations'
 		| 'memberships'
-		| 'contact_people';
+		| 'contact_people'
+		| 'programmes'
+		| 'programme_memberships';
 	action: 'insert' | 'update' | 'delete';
 	record: string;
 	before: Record<string, unknown> | null;

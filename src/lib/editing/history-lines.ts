@@ -4,8 +4,14 @@
  * Combiwel bevestigd". Built from the audit log's before and after.
  */
 import { m } from '$lib/paraglide/messages';
-import type { HistoryChange, HistoryVersion, OrganisationStatus, PartOfDay } from '$lib/data';
-import { themeLabel } from '$lib/i18n/labels';
+import type {
+	HistoryChange,
+	HistoryVersion,
+	OrganisationStatus,
+	PartOfDay,
+	ProgrammeKind
+} from '$lib/data';
+import { programmeKindLabel, themeLabel } from '$lib/i18n/labels';
 import { weekdayName } from '$lib/join/join-reasons';
 import { partOfDayLabel } from './field-labels';
 import { statusLabel } from './status-labels';
@@ -133,6 +139,35 @@ export function historyLines(
 				if (change.action === 'insert') lines.push(m.history_member_added({ role }));
 				else if (change.action === 'delete') lines.push(m.history_member_removed());
 				else lines.push(m.history_member_changed({ role }));
+				break;
+			}
+			case 'programme_memberships': {
+				// In the programme's history its member is named; in the member's, the programme.
+				const ownProgramme = row['programme_id'] === self;
+				const other = String(ownProgramme ? row['member_id'] : row['programme_id']);
+				const name = names.get(other) ?? m.history_other_organisation();
+				const role = String(row['role'] ?? '');
+				if (change.action === 'insert')
+					lines.push(
+						ownProgramme
+							? m.history_programme_member_added({ name, role })
+							: m.history_programme_joined({ name, role })
+					);
+				else if (change.action === 'delete')
+					lines.push(
+						ownProgramme
+							? m.history_programme_member_removed({ name })
+							: m.history_programme_left({ name })
+					);
+				else lines.push(m.history_programme_membership_changed({ name, role }));
+				break;
+			}
+			case 'programmes': {
+				if (change.action === 'delete') lines.push(m.history_programme_ended());
+				else
+					lines.push(
+						m.history_programme_set({ kind: programmeKindLabel(row['kind'] as ProgrammeKind) })
+					);
 				break;
 			}
 			case 'contact_people': {

@@ -1,3 +1,5 @@
+import { polygonHull } from 'd3-polygon';
+
 /**
  * Draws the network on a 2D canvas. Imperative and framework-free: it is
  * handed data, positions, a transform and what to emphasise, and draws on the
@@ -23,6 +25,10 @@ export interface RendererData {
 	/** Index into `styles` per tie. */
 	tieStyles: Uint8Array;
 	styles: readonly EdgeStyle[];
+	/** Programmes whose members are drawn inside one outline, with the programme's name. */
+	groups?: readonly { label: string; members: Uint32Array }[];
+	/** The colour of those outlines. */
+	groupColour?: string;
 }
 
 export interface Emphasis {
@@ -160,6 +166,8 @@ export class NetworkRenderer {
 		const dimmed = emphasis !== null;
 		const px = 1 / k; // one CSS pixel in layout units
 
+		const outlines = this.#outlines(data, positions, px);
+
 		// Ties, one path per style.
 		for (let style = 0; style < data.styles.length; style++) {
 			const { colour, dashed, faint } = data.styles[style]!;
@@ -230,6 +238,27 @@ export class NetworkRenderer {
 
 		// Labels in screen space, so they stay legible at any zoom.
 		context.setTransform(ratio, 0, 0, ratio, 0, 0);
+		// Each outline's programme above it, in its colour, kept inside the canvas and off the others.
+		context.font = '600 12px system-ui, sans-serif';
+		context.textBaseline = 'bottom';
+		context.lineJoin = 'round';
+		const width = this.#canvas.width / ratio;
+		const named: { left: number; right: number; bottom: number }[] = [];
+		for (const { label, top } of outlines) {
+			const textWidth = context.measureText(label).width;
+			const sx = Math.max(4, Math.min(top[0] * k + x - textWidth / 2, width - textWidth - 4));
+			let sy = Math.max(16, top[1] * k + y - 4);
+			while (
+				named.some((n) => sx < n.right && sx + textWidth > n.left && Math.abs(sy - n.bottom) < 14)
+			)
+				sy += 14;
+			named.push({ left: sx, right: sx + textWidth, bottom: sy });
+			context.lineWidth = 4;
+			context.strokeStyle = background;
+			context.strokeText(label, sx, sy);
+			context.fillStyle = data.groupColour ?? ink;
+			context.fillText(label, sx, sy);
+		}
 		const labelled = new Set(
 			emphasis ? ringed.slice(0, 16) : this.#largest.filter((i) => data.radii[i]! * k >= 6)
 		);
@@ -262,6 +291,50 @@ export class NetworkRenderer {
 			context.fillStyle = ink;
 			context.fillText(data.labels[i]!, sx, sy);
 		}
+	}
+
+	/**
+	 * Draws each group's outline (the convex hull of circles around its members)
+	 * under everything else; answers where to put each one's name.
+	 */
+	#outlines(
+		data: RendererData,
+		positions: Float32Array,
+		px: number
+	): { label: string; top: [number, number] }[] {
+		const context = this.#context;
+		const placed: { label: string; top: [number, number] }[] = [];
+		for (const group of data.groups ?? []) {
+			const around: [number, number][] = [];
+			for (const i of group.members) {
+				const r = data.radii[i]! + 10 * px;
+				for (let step = 0; step < 10; step++) {
+					const angle = (2 * Math.PI * step) / 10;
+					around.push([
+						positions[i * 2]! + Math.cos(angle) * r,
+						positions[i * 2 + 1]! + Math.sin(angle) * r
+					]);
+				}
+			}
+			const hull = polygonHull(around);
+			if (!hull) continue;
+			context.beginPath();
+			hull.forEach(([hx, hy], n) => (n === 0 ? context.moveTo(hx, hy) : context.lineTo(hx, hy)));
+			context.closePath();
+			context.globalAlpha = 0.08;
+			context.fillStyle = data.groupColour ?? ink;
+			context.fill();
+			context.globalAlpha = 0.8;
+			context.strokeStyle = data.groupColour ?? ink;
+			context.lineWidth = 1.5 * px;
+			context.setLineDash([6 * px, 4 * px]);
+			context.stroke();
+			context.setLineDash([]);
+			const top = hull.reduce((best, point) => (point[1] < best[1] ? point : best));
+			placed.push({ label: group.label, top: [top[0], top[1]] });
+		}
+		context.globalAlpha = 1;
+		return placed;
 	}
 
 	#node(i: number, colour: string, r: number, positions: Float32Array): void {

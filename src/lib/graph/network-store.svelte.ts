@@ -13,6 +13,12 @@ import {
 	type AnalysisRequest
 } from '$lib/analysis/analysis-messages';
 import { buildNetwork, type Highlight, type Network } from '$lib/network/network-model';
+import {
+	collapseProgrammes,
+	programmeGroups,
+	withSharedMembership,
+	type ProgrammeMode
+} from '$lib/network/network-programmes';
 
 export type NodeSizeMetric = 'degree' | 'betweenness';
 export type NodeColouring = 'kind' | 'community';
@@ -34,6 +40,24 @@ export class NetworkStore {
 	colourBy = $state<NodeColouring>('kind');
 	/** 0 draws every organisation at its place on the map, 1 as the network pulls it. */
 	blend = $state(1);
+	/** How programmes are shown, as chosen; null: grouped when the filters choose one, else apart. */
+	chosenProgrammeMode = $state<ProgrammeMode | null>(null);
+	/**
+	 * Whether members of the same programme count as tied, in drawing and
+	 * metrics. Off by default: 50 partners would become 1,225 ties.
+	 */
+	sharedMembership = $state(false);
+
+	get programmeMode(): ProgrammeMode {
+		return (
+			this.chosenProgrammeMode ?? (atlasStore.filters.programmes.length > 0 ? 'grouped' : 'apart')
+		);
+	}
+
+	/** The programmes with two or more members among the organisations shown, largest first. */
+	readonly programmeGroups = $derived(
+		programmeGroups(atlasStore.visible, atlasStore.memberships, atlasStore.programmesInScope)
+	);
 
 	#previous: { signature: string; network: Network } | null = null;
 	readonly #startWorker: () => Worker;
@@ -49,7 +73,9 @@ export class NetworkStore {
 	 * one is usually identical, and must not start a new layout and analysis.
 	 */
 	readonly network = $derived.by(() => {
-		const next = buildNetwork(atlasStore.visible, atlasStore.collaborations);
+		let next = buildNetwork(atlasStore.visible, atlasStore.collaborations);
+		if (this.sharedMembership) next = withSharedMembership(next, this.programmeGroups);
+		if (this.programmeMode === 'collapsed') next = collapseProgrammes(next, this.programmeGroups);
 		const signature = JSON.stringify(next);
 		if (this.#previous?.signature === signature) return this.#previous.network;
 		this.#previous = { signature, network: next };

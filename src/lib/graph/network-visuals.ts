@@ -4,10 +4,10 @@
  * the view only hands the result to the renderer.
  */
 import { collaborationKindColour, collaborationKindOrder } from '$lib/kinds/kind-style';
-import { kindGroupColour } from '$lib/kinds/kind-style';
+import { kindGroupColour, programmeColour } from '$lib/kinds/kind-style';
 import type { NetworkMetrics } from '$lib/analysis/metrics';
 import type { CollaborationStatus } from '$lib/data';
-import type { Network } from '$lib/network/network-model';
+import type { Network, TieKind } from '$lib/network/network-model';
 import type { EdgeStyle, Emphasis, RendererData } from './network-renderer';
 import type { Highlight } from '$lib/network/network-model';
 import type { NodeColouring, NodeSizeMetric } from './network-store.svelte';
@@ -34,19 +34,24 @@ export function communityColour(index: number): string {
 
 const statuses: readonly CollaborationStatus[] = ['active', 'proposed', 'ended'];
 
-/** Every combination of kind and status, in a fixed order the ties index into. */
-export const tieStyles: readonly EdgeStyle[] = collaborationKindOrder.flatMap((kind) =>
-	statuses.map((status) => ({
-		colour: collaborationKindColour[kind],
-		dashed: status === 'proposed',
-		faint: status === 'ended'
-	}))
-);
+/**
+ * Every combination of kind and status, in a fixed order the ties index into,
+ * and last the ties shared membership of a programme adds (when asked for):
+ * dotted, in the programmes' colour.
+ */
+export const tieStyles: readonly EdgeStyle[] = [
+	...collaborationKindOrder.flatMap((kind) =>
+		statuses.map((status) => ({
+			colour: collaborationKindColour[kind],
+			dashed: status === 'proposed',
+			faint: status === 'ended'
+		}))
+	),
+	{ colour: programmeColour, dashed: true, faint: false }
+];
 
-export function tieStyleIndex(
-	kind: (typeof collaborationKindOrder)[number],
-	status: CollaborationStatus
-): number {
+export function tieStyleIndex(kind: TieKind, status: CollaborationStatus): number {
+	if (kind === 'shared_membership') return tieStyles.length - 1;
 	return collaborationKindOrder.indexOf(kind) * statuses.length + statuses.indexOf(status);
 }
 
@@ -64,6 +69,27 @@ export function layoutLinks(network: Network, indexOf: ReadonlyMap<string, numbe
 		links[i * 2 + 1] = indexOf.get(tie.target)!;
 	});
 	return links;
+}
+
+/**
+ * The layout's links with, for each group, a link from every member to the
+ * programme's own node (or its first member): grouped members are drawn
+ * together, where their outline can hold them.
+ */
+export function groupLinks(
+	links: Uint32Array,
+	groups: readonly { members: Uint32Array; own?: number | undefined }[]
+): Uint32Array {
+	const extra: number[] = [];
+	for (const { members, own } of groups) {
+		const hub = own ?? members[0]!;
+		for (const member of members) if (member !== hub) extra.push(hub, member);
+	}
+	if (extra.length === 0) return links;
+	const all = new Uint32Array(links.length + extra.length);
+	all.set(links);
+	all.set(extra, links.length);
+	return all;
 }
 
 export function rendererData(

@@ -11,7 +11,8 @@ import type {
 	CollaborationKind,
 	CollaborationStatus,
 	KindGroup,
-	OrganisationKind
+	OrganisationKind,
+	ProgrammeKind
 } from '$lib/data';
 
 type Labels<K extends string> = Record<K, () => string>;
@@ -61,6 +62,14 @@ const collaborationKindLabels: Labels<CollaborationKind> = {
 	shared_space: m.collaboration_shared_space
 };
 
+const programmeKindLabels: Labels<ProgrammeKind> = {
+	programme: m.programme_kind_programme,
+	coalition: m.programme_kind_coalition,
+	cooperative: m.programme_kind_cooperative,
+	platform: m.programme_kind_platform,
+	opgaveteam: m.programme_kind_opgaveteam
+};
+
 const collaborationStatusLabels: Labels<CollaborationStatus> = {
 	proposed: m.status_proposed,
 	active: m.status_active,
@@ -102,6 +111,7 @@ export const organisationKindLabel = (id: OrganisationKind) => label(organisatio
 export const kindGroupLabel = (id: KindGroup) => label(kindGroupLabels, id);
 export const themeLabel = (id: string) => label(themeLabels, id);
 export const collaborationKindLabel = (id: CollaborationKind) => label(collaborationKindLabels, id);
+export const programmeKindLabel = (id: ProgrammeKind) => label(programmeKindLabels, id);
 export const collaborationStatusLabel = (id: CollaborationStatus) =>
 	label(collaborationStatusLabels, id);
 export const areaLevelLabel = (id: AreaLevel) => label(areaLevelLabels, id);

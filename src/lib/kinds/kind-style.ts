@@ -57,4 +57,7 @@ export const collaborationKindColour: Record<CollaborationKind, string> = {
 	shared_space: '#5c677d'
 };
 
+/** Programmes and coalitions, on the map and in the network: apart from kinds and ties. */
+export const programmeColour = '#5f3dc4';
+
 export const collaborationKindOrder = Object.keys(collaborationKindColour) as CollaborationKind[];

@@ -12,6 +12,7 @@ import type { MapView } from './map-view';
 import type { Viewport } from './view-requests';
 import type { CollaborationLineProperties } from './collaboration-lines';
 import type { MapHighlight } from './highlight-layers';
+import type { ProgrammeOutline } from './programme-outline';
 import type { MapPointLike } from './organisation-features';
 
 export interface AtlasMapProps {
@@ -54,6 +55,8 @@ export interface AtlasMapProps {
 	chosenAreas?: readonly string[];
 	/** Organisations and pairs a gap finding asks to show, drawn over everything. */
 	highlight?: MapHighlight | null;
+	/** A chosen programme: its members outlined together, not joined by lines. */
+	programme?: ProgrammeOutline | null;
 	/** Coverage per area, coloured as a choropleth with its legend; null to hide it. */
 	coverage?: CoverageMap | null;
 }

@@ -11,6 +11,7 @@ import { loadBasemap, offlineStyle } from './basemap';
 import { loadMapLibre, type MapLibre } from './maplibre-loader';
 import { addProjectLayers, provideClusterCountImages } from './map-layers';
 import { addHighlightLayers } from './highlight-layers';
+import { addProgrammeLayers } from './programme-outline';
 import type { MapView } from './map-view';
 
 /** Basemap tile failures before we give up on it and draw the offline style. */
@@ -59,6 +60,7 @@ export async function createMap(
 	// The project's layers go on top of whatever base style is current.
 	map.on('style.load', () => {
 		addProjectLayers(map);
+		addProgrammeLayers(map);
 		addHighlightLayers(map);
 		options.onstyle(map);
 	});

@@ -16,6 +16,7 @@ import {
 	selectionLayer
 } from './map-layers';
 import { highlightRingsLayer } from './highlight-layers';
+import { programmeEdgeLayer, programmeRingsLayer } from './programme-outline';
 
 export interface RenderedCounts {
 	/** Organisations on screen: each marker once, each cluster or cell for as many as it holds. */
@@ -28,6 +29,9 @@ export interface RenderedCounts {
 	dashed: number;
 	networkTies: number;
 	highlighted: number;
+	/** A chosen programme's outline (0 or 1), and the members ringed in it. */
+	programmeOutlines: number;
+	programmeMembers: number;
 	selected: number;
 	coverageAreas: number;
 }
@@ -69,6 +73,8 @@ export function renderedCounts(map: MapLibreMap): RenderedCounts {
 		dashed: distinct(map, [collaborationLayers[1]]),
 		networkTies: distinct(map, [...networkLayers]),
 		highlighted: distinct(map, [highlightRingsLayer]),
+		programmeOutlines: distinct(map, [programmeEdgeLayer]),
+		programmeMembers: distinct(map, [programmeRingsLayer]),
 		selected: map.queryRenderedFeatures({ layers: [selectionLayer] }).length,
 		coverageAreas: new Set(
 			map
@@ -87,6 +93,8 @@ export const noCounts: RenderedCounts = {
 	dashed: 0,
 	networkTies: 0,
 	highlighted: 0,
+	programmeOutlines: 0,
+	programmeMembers: 0,
 	selected: 0,
 	coverageAreas: 0
 };

@@ -42,10 +42,13 @@ export interface NetworkTie {
 	key: string;
 	source: string;
 	target: string;
-	kind: CollaborationKind;
+	/** A collaboration's kind, or membership of the same programme (only when asked for). */
+	kind: TieKind;
 	status: CollaborationStatus;
 	collaborationIds: readonly string[];
 }
+
+export type TieKind = CollaborationKind | 'shared_membership';
 
 export interface Network {
 	nodes: readonly NetworkNode[];
