@@ -173,7 +173,9 @@ begin
     phone = snapshot.phone, open_to_newcomers = snapshot.open_to_newcomers,
     help_wanted = snapshot.help_wanted, languages = snapshot.languages,
     meeting_times = snapshot.meeting_times, meeting_place = snapshot.meeting_place,
-    join_next_step = snapshot.join_next_step
+    join_next_step = snapshot.join_next_step,
+    started_on = snapshot.started_on, started_precision = snapshot.started_precision,
+    ended_on = snapshot.ended_on, ended_precision = snapshot.ended_precision
   where o.id = org_id and o.version = expected_version;
   if not found then
     raise exception 'stale_version' using errcode = 'PT409';

@@ -466,15 +466,24 @@ describe.each(databaseKinds)('editing on %s', (kind) => {
 			expect(await db.as(anon, (q) => refusal(q, () => history(q)))).toMatch(/permission denied/);
 		});
 
-		it('restores an earlier version, themes and meeting times included, as a new version', async () => {
+		it('restores an earlier version, themes, meeting times and dates included, as a new version', async () => {
 			await db.as(sanne, async (q) => {
 				const opened = await forEdit(q);
 				const before = await history(q);
 				const original = before[0];
 				await q('select public.save_organisation($1, $2)', [
-					{ ...opened, name: 'Vernield', description: 'Weg', themes: [], meeting_slots: [] },
+					{
+						...opened,
+						name: 'Vernield',
+						description: 'Weg',
+						themes: [],
+						meeting_slots: [],
+						ended_on: '2025-01-01',
+						ended_precision: 'year'
+					},
 					opened.version
 				]);
+				expect(await forEdit(q)).toMatchObject({ ended_on: '2025-01-01' });
 				const saved = await forEdit(q);
 				await q('select public.restore_organisation_version($1, $2, $3)', [
 					repairSlug,
@@ -486,7 +495,9 @@ describe.each(databaseKinds)('editing on %s', (kind) => {
 					name: opened.name,
 					description: opened.description,
 					themes: opened.themes,
-					meeting_slots: opened.meeting_slots
+					meeting_slots: opened.meeting_slots,
+					ended_on: null,
+					ended_precision: null
 				});
 				const versions = await history(q);
 				// The save and the restore share this test's one transaction, so one version.

@@ -134,6 +134,10 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 			expect(
 				await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'repair-cafe-osdorp'))
 			).toMatch(/not_allowed/);
+			// His own organisation he may make a group others belong to.
+			expect(
+				await refusal(q, () => scalar(q, `public.save_programme('repair-cafe-osdorp', 'platform')`))
+			).toBe('not refused');
 		});
 		// The area's coordinator may.
 		await db.as(sanne, async (q) => {

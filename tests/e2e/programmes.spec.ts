@@ -120,5 +120,19 @@ test('the keeper of a coalition adds a member and takes one out, with undo; its 
 		.getByRole('link', { name: 'Wij Zijn Plein ’40-’45', exact: true })
 		.click();
 	await page.getByRole('link', { name: 'Geschiedenis' }).click();
-	await expect(page.getByText(/Taalcafé Geuzenveld/).first()).toBeVisible();
+	await expect(page.getByText('Lid toegevoegd: Taalcafé Geuzenveld (partner)')).toBeVisible();
+
+	// An editor records her own organisation as a group others belong to.
+	await navigateTo(page, 'Beheer');
+	await page
+		.getByTestId('manage-list')
+		.getByRole('link', { name: 'Buurtredactie Plein ’40-’45', exact: true })
+		.click();
+	const section = page.getByTestId('programme-section');
+	await section.getByLabel('Soort groep').selectOption({ label: 'Platform' });
+	await section.getByRole('button', { name: 'Vastleggen als programma of coalitie' }).click();
+	await expect(section).toContainText('Dit is een platform.');
+	await section.getByRole('link', { name: 'Leden beheren' }).click();
+	await expect(page.getByTestId('programme')).toContainText('Er zijn nog geen leden vastgelegd.');
+	await expect(page.getByTestId('programme-manage')).toBeVisible();
 });
