@@ -17,6 +17,7 @@ import {
 	collapseProgrammes,
 	programmeGroups,
 	withSharedMembership,
+	type ProgrammeGroup,
 	type ProgrammeMode
 } from '$lib/network/network-programmes';
 
@@ -72,9 +73,20 @@ export class NetworkStore {
 	 * network stays the same object: the live answer that follows an earlier
 	 * one is usually identical, and must not start a new layout and analysis.
 	 */
+	/** With shared membership: the collaborations' network and the ties it adds, within the limit. */
+	readonly #shared = $derived.by(() => {
+		const network = buildNetwork(atlasStore.visible, atlasStore.collaborations);
+		return this.sharedMembership
+			? withSharedMembership(network, this.programmeGroups, atlasStore.limits.collaborations)
+			: { network, leftOut: [] };
+	});
+	/** Programmes too large for their shared membership to be drawn as ties. */
+	get sharedLeftOut(): readonly ProgrammeGroup[] {
+		return this.#shared.leftOut;
+	}
+
 	readonly network = $derived.by(() => {
-		let next = buildNetwork(atlasStore.visible, atlasStore.collaborations);
-		if (this.sharedMembership) next = withSharedMembership(next, this.programmeGroups);
+		let next = this.#shared.network;
 		if (this.programmeMode === 'collapsed') next = collapseProgrammes(next, this.programmeGroups);
 		const signature = JSON.stringify(next);
 		if (this.#previous?.signature === signature) return this.#previous.network;

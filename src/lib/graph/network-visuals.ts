@@ -72,9 +72,10 @@ export function layoutLinks(network: Network, indexOf: ReadonlyMap<string, numbe
 }
 
 /**
- * The layout's links with, for each group, a link from every member to the
- * programme's own node (or its first member): grouped members are drawn
- * together, where their outline can hold them.
+ * The layout's links with, for each programme, a link from every member to
+ * the programme's own node (or its first member): members are drawn near
+ * each other, where a group's outline can hold them. Layout only: these are
+ * no ties, and nothing counts them.
  */
 export function groupLinks(
 	links: Uint32Array,

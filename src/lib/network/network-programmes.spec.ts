@@ -60,12 +60,21 @@ describe('programmeGroups', () => {
 describe('shared membership as a tie', () => {
 	it('ties each pair of members not yet tied: 5 members, 10 pairs, one already there', () => {
 		const groups = programmeGroups(network.nodes, memberships, programmes);
-		const shared = withSharedMembership(network, groups);
+		const { network: shared, leftOut } = withSharedMembership(network, groups, 20_000);
+		expect(leftOut).toEqual([]);
 		const added = shared.ties.filter((t) => t.kind === 'shared_membership');
 		expect(added).toHaveLength(9);
 		expect(added.every(isCurrent)).toBe(true);
 		// The collaborations stay as they were.
 		expect(shared.ties.filter((t) => t.kind !== 'shared_membership')).toEqual(network.ties);
+	});
+
+	it('keeps within the network’s limit: the smaller programme is tied, the larger named', () => {
+		const groups = programmeGroups(network.nodes, memberships, programmes);
+		// 3 ties now; Kracht adds 1, Samen Nieuw-West would add 9 more.
+		const { network: shared, leftOut } = withSharedMembership(network, groups, 6);
+		expect(shared.ties).toHaveLength(4);
+		expect(leftOut.map((g) => g.name)).toEqual(['Samen Nieuw-West']);
 	});
 });
 

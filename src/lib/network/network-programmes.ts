@@ -56,12 +56,27 @@ export function programmeGroups(
 		.sort((a, b) => b.memberIds.length - a.memberIds.length || a.name.localeCompare(b.name, 'nl'));
 }
 
-/** The ties shared membership adds: each pair of members of a programme that has no tie yet. */
-export function withSharedMembership(network: Network, groups: readonly ProgrammeGroup[]): Network {
-	if (groups.length === 0) return network;
+/**
+ * The ties shared membership adds: each pair of members of a programme that
+ * has no tie yet. A programme of n members adds up to n(n-1)/2 of them, so
+ * they are added smallest programme first within `maxTies` (the network's
+ * limit); programmes that would go beyond it are left out, and named.
+ */
+export function withSharedMembership(
+	network: Network,
+	groups: readonly ProgrammeGroup[],
+	maxTies: number
+): { network: Network; leftOut: ProgrammeGroup[] } {
+	if (groups.length === 0) return { network, leftOut: [] };
 	const ties = new Map(network.ties.map((t) => [t.key, t]));
-	for (const group of groups) {
+	const leftOut: ProgrammeGroup[] = [];
+	const bySize = [...groups].sort((a, b) => a.memberIds.length - b.memberIds.length);
+	for (const group of bySize) {
 		const ids = group.memberIds;
+		if (ties.size + (ids.length * (ids.length - 1)) / 2 > maxTies) {
+			leftOut.push(group);
+			continue;
+		}
 		for (let i = 0; i < ids.length; i++) {
 			for (let j = i + 1; j < ids.length; j++) {
 				const key = tieKey(ids[i]!, ids[j]!);
@@ -78,7 +93,7 @@ export function withSharedMembership(network: Network, groups: readonly Programm
 			}
 		}
 	}
-	return { nodes: network.nodes, ties: [...ties.values()] };
+	return { network: { nodes: network.nodes, ties: [...ties.values()] }, leftOut };
 }
 
 /**

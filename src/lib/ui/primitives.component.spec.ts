@@ -7,6 +7,8 @@ import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
 import InlineConfirm from './InlineConfirm.svelte';
 import CheckboxGroup from './CheckboxGroup.svelte';
 import Notice from './Notice.svelte';
+import Combobox from './Combobox.svelte';
+import { Suggestions } from './suggestions.svelte';
 
 let mounted: Record<string, unknown>[] = [];
 
@@ -63,6 +65,47 @@ describe('InlineConfirm', () => {
 		await settle();
 		expect(document.querySelector('[role="alert"]')).toBeNull();
 		expect(button('Archiveren')).toBeTruthy();
+	});
+});
+
+describe('Combobox', () => {
+	it('keeps its suggestions open when the field is left and taken again at once', async () => {
+		const suggestions = new Suggestions<string>(async (query) => [`${query} 1`, `${query} 2`], 0);
+		keep(
+			mount(Combobox<string>, {
+				target: document.body,
+				props: {
+					id: 'zoek',
+					label: 'Zoek',
+					listLabel: 'Suggesties',
+					placeholder: 'Naam',
+					suggestions,
+					key: (item: string) => item,
+					option: createRawSnippet((item: () => string) => ({
+						render: () => `<span>${item()}</span>`
+					})),
+					note: () => 'Niets gevonden.',
+					onchoose: () => {}
+				}
+			})
+		);
+		const input = document.querySelector('input')!;
+		const list = document.querySelector('[role="listbox"]')!;
+		input.focus();
+		input.blur();
+		// Taken again within the moment a click on a suggestion is given to land.
+		input.focus();
+		input.value = 'Boekenkast';
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		flushSync();
+		expect(list.hasAttribute('hidden')).toBe(false);
+		expect(list.textContent).toContain('Boekenkast 1');
+		// Left for good, it folds away.
+		input.blur();
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		flushSync();
+		expect(list.hasAttribute('hidden')).toBe(true);
 	});
 });
 
