@@ -192,7 +192,14 @@ function runApp({ places, links }: Synthetic, timeoutMs: number): Promise<RunRes
 			if (data.settled) resolve(data.ticks);
 		};
 	});
-	const request: LayoutRequest = { type: 'start', requestId: 1, home, links, still: false };
+	const request: LayoutRequest = {
+		type: 'start',
+		requestId: 1,
+		home,
+		links,
+		pulls: new Uint32Array(),
+		still: false
+	};
 	worker.postMessage(request);
 	return recordFrames(done, timeoutMs).finally(() => {
 		worker.terminate();

@@ -75,13 +75,14 @@ test('a node can be dragged, and the view panned and zoomed by keyboard', async 
 	await page.mouse.move(hub.x, hub.y);
 	await page.mouse.down();
 	await page.mouse.move(hub.x + 60, hub.y + 90, { steps: 8 });
-	await page.mouse.up();
+	// Held, the node follows the pointer (let go, the layout may pull it part of the way back).
 	await expect
 		.poll(async () => {
 			const moved = await largestInstitution(page);
 			return Math.hypot(moved.x - hub.x, moved.y - hub.y);
 		})
-		.toBeGreaterThan(40);
+		.toBeGreaterThan(80);
+	await page.mouse.up();
 	// A drag is not a click: nothing was opened.
 	await expect(page).not.toHaveURL(/\/organisaties\//);
 

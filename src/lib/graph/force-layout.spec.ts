@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ForceLayout, homePositions, type LayoutFrame } from './force-layout';
 
-function layOut(home: Float32Array, links: Uint32Array, still: boolean): Promise<LayoutFrame[]> {
+function layOut(
+	home: Float32Array,
+	links: Uint32Array,
+	still: boolean,
+	pulls?: Uint32Array
+): Promise<LayoutFrame[]> {
 	return new Promise((resolve) => {
 		const frames: LayoutFrame[] = [];
 		new ForceLayout(
@@ -11,7 +16,7 @@ function layOut(home: Float32Array, links: Uint32Array, still: boolean): Promise
 				frames.push(frame);
 				if (frame.settled) resolve(frames);
 			},
-			{ still, sliceMs: 2 }
+			{ still, sliceMs: 2, ...(pulls ? { pulls } : {}) }
 		).start();
 	});
 }
@@ -76,5 +81,21 @@ describe('ForceLayout', () => {
 	it('pulls tied organisations closer than untied ones', async () => {
 		const [settled] = await layOut(home, links, true);
 		expect(distance(settled!.positions, 0, 1)).toBeLessThan(distance(settled!.positions, 0, 5));
+	});
+
+	it('holds a member far away on the map near its programme, more loosely than a tie', async () => {
+		// 0 and 1 in Nieuw-West, tied; 2 a member of 0's programme, across the country.
+		const spread = homePositions([
+			{ lng: 4.8, lat: 52.36 },
+			{ lng: 4.81, lat: 52.36 },
+			{ lng: 5.8, lat: 53.2 }
+		]);
+		const tie = new Uint32Array([0, 1]);
+		const [apart] = await layOut(spread, tie, true);
+		const [held] = await layOut(spread, tie, true, new Uint32Array([0, 2]));
+		const [tied] = await layOut(spread, new Uint32Array([0, 1, 0, 2]), true);
+		const far = (frame: LayoutFrame | undefined) => distance(frame!.positions, 0, 2);
+		expect(far(held)).toBeLessThan(far(apart) * 0.6);
+		expect(far(held)).toBeGreaterThan(far(tied));
 	});
 });

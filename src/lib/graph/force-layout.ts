@@ -28,6 +28,13 @@ export interface LayoutOptions {
 	sliceMs?: number;
 	/** Ticks until it settles: fewer is faster, more is tidier. By default, see ticksFor. */
 	ticks?: number;
+	/**
+	 * Pairs held near each other, more gently than ties (source and target
+	 * index, flattened): a programme's members and the programme. They keep a
+	 * member far away on the map (LSA's, across the country) by its programme,
+	 * without crowding the programme's node as ties would.
+	 */
+	pulls?: Uint32Array;
 }
 
 interface LayoutNode extends SimulationNodeDatum {
@@ -48,6 +55,16 @@ export function ticksFor(nodes: number): number {
 
 /** How strongly each organisation is held to its place on the map. */
 const homeStrength = 0.04;
+/** How strongly a member is held near its programme: well above home, well below a tie. */
+const pullStrength = 0.25;
+
+/** Source and target index pairs, flattened, as d3-force's links. */
+function pairs(flat: Uint32Array): { source: number; target: number }[] {
+	return Array.from({ length: flat.length / 2 }, (_, i) => ({
+		source: flat[i * 2]!,
+		target: flat[i * 2 + 1]!
+	}));
+}
 
 export class ForceLayout {
 	readonly #nodes: LayoutNode[];
@@ -66,7 +83,12 @@ export class ForceLayout {
 		home: Float32Array,
 		links: Uint32Array,
 		onFrame: (frame: LayoutFrame) => void,
-		{ still = false, sliceMs = 12, ticks = ticksFor(home.length / 2) }: LayoutOptions = {}
+		{
+			still = false,
+			sliceMs = 12,
+			ticks = ticksFor(home.length / 2),
+			pulls = new Uint32Array()
+		}: LayoutOptions = {}
 	) {
 		this.#still = still;
 		this.#sliceMs = sliceMs;
@@ -79,10 +101,7 @@ export class ForceLayout {
 			homeX: home[index * 2]!,
 			homeY: home[index * 2 + 1]!
 		}));
-		const ties = Array.from({ length: links.length / 2 }, (_, i) => ({
-			source: links[i * 2]!,
-			target: links[i * 2 + 1]!
-		}));
+		const ties = pairs(links);
 		this.#simulation = forceSimulation(this.#nodes)
 			.alphaDecay(1 - Math.pow(0.001, 1 / ticks))
 			.force('link', forceLink(ties).distance(34))
@@ -90,6 +109,7 @@ export class ForceLayout {
 			.force('charge', forceManyBody().strength(-60).theta(0.9).distanceMax(600))
 			.force('homeX', forceX<LayoutNode>((n) => n.homeX).strength(homeStrength))
 			.force('homeY', forceY<LayoutNode>((n) => n.homeY).strength(homeStrength))
+			.force('belong', forceLink(pairs(pulls)).distance(60).strength(pullStrength))
 			.stop();
 	}
 

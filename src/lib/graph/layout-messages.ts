@@ -9,6 +9,8 @@ export type LayoutRequest =
 			requestId: number;
 			home: Float32Array;
 			links: Uint32Array;
+			/** Pairs held near each other more gently than ties: members and their programme. */
+			pulls: Uint32Array;
 			still: boolean;
 	  }
 	| { type: 'drag'; requestId: number; index: number; x: number; y: number }

@@ -16,7 +16,7 @@ self.onmessage = ({ data }: MessageEvent<LayoutRequest>) => {
 					const reply: LayoutReply = { type: 'frame', requestId, ...frame };
 					self.postMessage(reply, { transfer: [frame.positions.buffer] });
 				},
-				{ still: data.still }
+				{ still: data.still, pulls: data.pulls }
 			);
 			current = { requestId, layout };
 			layout.start();

@@ -13,14 +13,19 @@ export interface DragContext {
 	nodeAt: (x: number, y: number) => number;
 	blend: () => number;
 	transform: () => Transform;
+	/** A node was dragged: the view stays as it is, rather than fit itself around the new layout. */
+	ondragstart?: () => void;
 }
 
-export function nodeDrag({ layout, nodeAt, blend, transform }: DragContext) {
+export function nodeDrag({ layout, nodeAt, blend, transform, ondragstart }: DragContext) {
 	return d3Drag<HTMLCanvasElement, unknown, number | undefined>()
 		.subject((event: { x: number; y: number }) => {
 			if (blend() < 0.05) return undefined;
 			const index = nodeAt(event.x, event.y);
 			return index >= 0 ? index : undefined;
+		})
+		.on('start', (event: { subject: number | undefined }) => {
+			if (event.subject !== undefined) ondragstart?.();
 		})
 		.on('drag', (event: { subject: number | undefined; x: number; y: number }) => {
 			if (event.subject === undefined) return;

@@ -39,7 +39,7 @@ export class NetworkLayout {
 	start(
 		places: readonly { lng: number; lat: number }[],
 		links: Uint32Array,
-		{ still }: { still: boolean }
+		{ still, pulls = new Uint32Array() }: { still: boolean; pulls?: Uint32Array }
 	): void {
 		this.#worker ??= this.#open();
 		this.#requestId += 1;
@@ -48,7 +48,14 @@ export class NetworkLayout {
 		this.#positions = null;
 		this.#settled = false;
 		this.#frames = 0;
-		this.#send({ type: 'start', requestId: this.#requestId, home: home.slice(), links, still });
+		this.#send({
+			type: 'start',
+			requestId: this.#requestId,
+			home: home.slice(),
+			links,
+			pulls,
+			still
+		});
 	}
 
 	drag(index: number, x: number, y: number): void {

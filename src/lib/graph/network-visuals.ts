@@ -72,25 +72,20 @@ export function layoutLinks(network: Network, indexOf: ReadonlyMap<string, numbe
 }
 
 /**
- * The layout's links with, for each programme, a link from every member to
- * the programme's own node (or its first member): members are drawn near
- * each other, where a group's outline can hold them. Layout only: these are
- * no ties, and nothing counts them.
+ * For each programme, a pair of every member and the programme's own node
+ * (or its first member): the layout holds them near each other, so members
+ * are drawn together, where a group's outline can hold them. Layout only:
+ * these are no ties, and nothing counts them.
  */
-export function groupLinks(
-	links: Uint32Array,
+export function belongingPairs(
 	groups: readonly { members: Uint32Array; own?: number | undefined }[]
 ): Uint32Array {
-	const extra: number[] = [];
+	const pairs: number[] = [];
 	for (const { members, own } of groups) {
 		const hub = own ?? members[0]!;
-		for (const member of members) if (member !== hub) extra.push(hub, member);
+		for (const member of members) if (member !== hub) pairs.push(hub, member);
 	}
-	if (extra.length === 0) return links;
-	const all = new Uint32Array(links.length + extra.length);
-	all.set(links);
-	all.set(extra, links.length);
-	return all;
+	return Uint32Array.from(pairs);
 }
 
 export function rendererData(
