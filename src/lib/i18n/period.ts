@@ -5,6 +5,7 @@
  * "maart 2019", "14 maart 2019"), never more precisely than it is known.
  */
 import type { PeriodDate, Precision } from '$lib/data';
+import { m } from '$lib/paraglide/messages';
 
 const iso = (year: number, month = 1, day = 1) =>
 	`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -85,4 +86,17 @@ export function formatPeriod(date: string, precision: Precision | null, locale: 
 				? { year: 'numeric', month: 'long' }
 				: { dateStyle: 'long' };
 	return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when);
+}
+
+/** When something ran, as precisely as it is known: "sinds 2019", "maart 2019 – 2022"; null when unknown. */
+export function runningInWords(
+	started: PeriodDate | null,
+	ended: PeriodDate | null,
+	locale: string
+): string | null {
+	const say = (d: PeriodDate) => formatPeriod(d.date, d.precision, locale);
+	if (started && ended) return m.collaboration_period({ from: say(started), until: say(ended) });
+	if (ended) return m.detail_ended({ date: say(ended) });
+	if (started) return m.collaboration_since({ date: say(started) });
+	return null;
 }
