@@ -229,6 +229,12 @@ begin
   if not private.can_edit_programme(organisation) then
     raise exception 'not_allowed' using errcode = '42501';
   end if;
+  -- Joining a programme as its sub-group is for those who may change that programme too.
+  if parent is not null and parent is distinct from (
+    select p.parent_id from public.programmes p where p.organisation_id = organisation
+  ) and not private.can_edit_programme(parent) then
+    raise exception 'not_allowed' using errcode = '42501';
+  end if;
   -- A sub-group may not hold its own parent, at any depth.
   if parent is not null and exists (
     with recursive above as (

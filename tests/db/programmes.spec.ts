@@ -139,6 +139,17 @@ describe.each(databaseKinds)('programmes on %s', (kind) => {
 				await refusal(q, () => scalar(q, `public.save_programme('repair-cafe-osdorp', 'platform')`))
 			).toBe('not refused');
 		});
+		// Nor may an editor make her coalition a sub-group of a programme she does not keep.
+		await db.as(fatima, async (q) => {
+			expect(
+				await refusal(q, () =>
+					scalar(
+						q,
+						`public.save_programme('wij-zijn-plein-40-45', 'coalition', 'samen-nieuw-west')`
+					)
+				)
+			).toMatch(/not_allowed/);
+		});
 		// The area's coordinator may.
 		await db.as(sanne, async (q) => {
 			expect(await refusal(q, () => saveMember(q, 'samen-nieuw-west', 'repair-cafe-osdorp'))).toBe(
