@@ -55,10 +55,23 @@ export class NetworkStore {
 		);
 	}
 
-	/** The programmes with two or more members among the organisations shown, largest first. */
-	readonly programmeGroups = $derived(
-		programmeGroups(atlasStore.visible, atlasStore.memberships, atlasStore.programmesInScope)
-	);
+	/**
+	 * The programmes with two or more members among the organisations shown,
+	 * largest first; the same object while they stay the same, as the network
+	 * does, so an identical live answer does not lay the network out again.
+	 */
+	readonly programmeGroups = $derived.by(() => {
+		const next = programmeGroups(
+			atlasStore.visible,
+			atlasStore.memberships,
+			atlasStore.programmesInScope
+		);
+		const signature = JSON.stringify(next);
+		if (this.#previousGroups?.signature === signature) return this.#previousGroups.groups;
+		this.#previousGroups = { signature, groups: next };
+		return next;
+	});
+	#previousGroups: { signature: string; groups: ProgrammeGroup[] } | null = null;
 
 	#previous: { signature: string; network: Network } | null = null;
 	readonly #startWorker: () => Worker;
@@ -68,11 +81,6 @@ export class NetworkStore {
 		this.#startWorker = startWorker;
 	}
 
-	/**
-	 * The organisations the filters show and the ties among them. The same
-	 * network stays the same object: the live answer that follows an earlier
-	 * one is usually identical, and must not start a new layout and analysis.
-	 */
 	/** With shared membership: the collaborations' network and the ties it adds, within the limit. */
 	readonly #shared = $derived.by(() => {
 		const network = buildNetwork(atlasStore.visible, atlasStore.collaborations);
@@ -85,6 +93,11 @@ export class NetworkStore {
 		return this.#shared.leftOut;
 	}
 
+	/**
+	 * The organisations the filters show and the ties among them. The same
+	 * network stays the same object: the live answer that follows an earlier
+	 * one is usually identical, and must not start a new layout and analysis.
+	 */
 	readonly network = $derived.by(() => {
 		let next = this.#shared.network;
 		if (this.programmeMode === 'collapsed') next = collapseProgrammes(next, this.programmeGroups);
