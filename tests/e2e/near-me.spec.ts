@@ -92,6 +92,9 @@ test.describe('near me', () => {
 		await expect(page.getByTestId('near-place')).toHaveText('Rond het gekozen punt op de kaart');
 		await expect(page).toHaveURL(/bij=/);
 		await expect(page.getByTestId('walk').first()).toBeVisible();
+		// The new place leaves the old error and the typed address behind.
+		await expect(page.getByTestId('near-problem')).toHaveCount(0);
+		await expect(page.getByRole('combobox', { name: 'Postcode of adres' })).toHaveValue('');
 		// Picking ended with the choice: the next click selects organisations again.
 		await expect(page.getByRole('button', { name: 'Kies op de kaart' })).toHaveAttribute(
 			'aria-pressed',
