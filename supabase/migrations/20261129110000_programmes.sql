@@ -189,6 +189,21 @@ GRANT ALL ON FUNCTION private.can_edit_programme(programme uuid) TO anon;
 GRANT ALL ON FUNCTION private.can_edit_programme(programme uuid) TO authenticated;
 GRANT ALL ON FUNCTION private.can_edit_programme(programme uuid) TO service_role;
 
+-- Whether a membership runs on a day: begun by then (or never dated), not yet
+-- ended. One rule for the filter, the atlas, the counts and the exports.
+CREATE FUNCTION private.membership_runs(started_on date, ended_on date, ended_precision text, day date) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select (started_on is null or started_on <= day)
+     and (ended_on is null or private.period_end(ended_on, ended_precision) >= day)
+$$;
+
+REVOKE ALL ON FUNCTION private.membership_runs(started_on date, ended_on date, ended_precision text, day date) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.membership_runs(started_on date, ended_on date, ended_precision text, day date) TO anon;
+GRANT ALL ON FUNCTION private.membership_runs(started_on date, ended_on date, ended_precision text, day date) TO authenticated;
+GRANT ALL ON FUNCTION private.membership_runs(started_on date, ended_on date, ended_precision text, day date) TO service_role;
+
 -- The programmes named and their sub-groups (at any depth), with everyone
 -- who belongs to one of them at the date (or today).
 CREATE FUNCTION private.programme_scope(programme_slugs text[], as_of date) RETURNS uuid[]
@@ -210,9 +225,8 @@ CREATE FUNCTION private.programme_scope(programme_slugs text[], as_of date) RETU
     union
     select m.member_id from public.programme_memberships m
     where m.programme_id in (select g.id from groups g)
-      and (m.started_on is null or m.started_on <= coalesce(as_of, current_date))
-      and (m.ended_on is null
-           or private.period_end(m.ended_on, m.ended_precision) >= coalesce(as_of, current_date))
+      and private.membership_runs(m.started_on, m.ended_on, m.ended_precision,
+                                  coalesce(as_of, current_date))
   )
 $$;
 
@@ -439,8 +453,7 @@ CREATE FUNCTION public.programme_list() RETURNS jsonb
     'illustrative', o.is_illustrative,
     'members', (select count(*) from public.programme_memberships m
                 where m.programme_id = p.organisation_id
-                  and (m.ended_on is null
-                       or private.period_end(m.ended_on, m.ended_precision) >= current_date))
+                  and private.membership_runs(m.started_on, m.ended_on, m.ended_precision, current_date))
   ) order by coalesce(parent.name, o.name), parent.name is not null, o.name), '[]'::jsonb)
   from public.programmes p
   join public.organisations o on o.id = p.organisation_id
@@ -692,9 +705,8 @@ begin
       select m.programme_id, m.member_id, m.role
       from chosen, public.programme_memberships m
       where m.member_id = any (chosen.ids)
-        and (m.started_on is null or m.started_on <= coalesce(atlas.as_of, current_date))
-        and (m.ended_on is null
-             or private.period_end(m.ended_on, m.ended_precision) >= coalesce(atlas.as_of, current_date))
+        and private.membership_runs(m.started_on, m.ended_on, m.ended_precision,
+                                    coalesce(atlas.as_of, current_date))
     ),
     size as (
       select (atlas.max_organisations is not null and chosen.n > atlas.max_organisations)
@@ -1090,7 +1102,9 @@ begin
         select jsonb_build_object(
           'kind', g.kind,
           'members', (select count(*) from public.programme_memberships m
-                      where m.programme_id = g.organisation_id and m.ended_on is null),
+                      where m.programme_id = g.organisation_id
+                        and private.membership_runs(m.started_on, m.ended_on, m.ended_precision,
+                                                    current_date)),
           'parent', (select jsonb_build_object('slug', p.slug, 'name', p.name)
                      from public.organisations p where p.id = g.parent_id))
         from public.programmes g where g.organisation_id = o.id
@@ -1265,7 +1279,8 @@ begin
           from public.programme_memberships m
           join profiles other
             on other.id = case when m.member_id = o.id then m.programme_id else m.member_id end
-          where (m.member_id = o.id or m.programme_id = o.id) and m.ended_on is null
+          where (m.member_id = o.id or m.programme_id = o.id)
+            and private.membership_runs(m.started_on, m.ended_on, m.ended_precision, current_date)
         ) r
       )
     )) order by o.name, o.id), '[]')

@@ -242,9 +242,8 @@ begin
       select m.programme_id, m.member_id, m.role
       from chosen, public.programme_memberships m
       where m.member_id = any (chosen.ids)
-        and (m.started_on is null or m.started_on <= coalesce(atlas.as_of, current_date))
-        and (m.ended_on is null
-             or private.period_end(m.ended_on, m.ended_precision) >= coalesce(atlas.as_of, current_date))
+        and private.membership_runs(m.started_on, m.ended_on, m.ended_precision,
+                                    coalesce(atlas.as_of, current_date))
     ),
     size as (
       select (atlas.max_organisations is not null and chosen.n > atlas.max_organisations)
@@ -485,7 +484,8 @@ begin
           from public.programme_memberships m
           join profiles other
             on other.id = case when m.member_id = o.id then m.programme_id else m.member_id end
-          where (m.member_id = o.id or m.programme_id = o.id) and m.ended_on is null
+          where (m.member_id = o.id or m.programme_id = o.id)
+            and private.membership_runs(m.started_on, m.ended_on, m.ended_precision, current_date)
         ) r
       )
     )) order by o.name, o.id), '[]')
@@ -844,7 +844,9 @@ begin
         select jsonb_build_object(
           'kind', g.kind,
           'members', (select count(*) from public.programme_memberships m
-                      where m.programme_id = g.organisation_id and m.ended_on is null),
+                      where m.programme_id = g.organisation_id
+                        and private.membership_runs(m.started_on, m.ended_on, m.ended_precision,
+                                                    current_date)),
           'parent', (select jsonb_build_object('slug', p.slug, 'name', p.name)
                      from public.organisations p where p.id = g.parent_id))
         from public.programmes g where g.organisation_id = o.id

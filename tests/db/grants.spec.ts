@@ -50,6 +50,7 @@ select r || ': ' || g as grant from (select * from tbl union all select * from c
 
 const allowlist = `
 	anon: execute private.can_edit_programme(programme uuid)
+	anon: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
 	anon: execute private.period_text(day date, unit text)
 	anon: execute private.programme_scope(programme_slugs text[], as_of date)
 	anon: execute public.programme_detail(programme_slug text)
@@ -58,6 +59,7 @@ const allowlist = `
 	anon: select public.programmes
 	authenticated: execute private.can_edit_programme(programme uuid)
 	authenticated: execute private.delete_programme_membership(membership uuid)
+	authenticated: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
 	authenticated: execute private.period_text(day date, unit text)
 	authenticated: execute private.programme_scope(programme_slugs text[], as_of date)
 	authenticated: execute private.write_programme(organisation uuid, programme_kind text, parent uuid, coordinator uuid)

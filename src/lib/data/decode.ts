@@ -189,10 +189,7 @@ const detailSchema = v.object({
 	updated_at: v.string(),
 	confirmed_at: v.string(),
 	freshness: v.picklist(freshnessLevels),
-	started_on: nullableString,
-	started_precision: v.nullish(v.picklist(precisions), null),
-	ended_on: nullableString,
-	ended_precision: v.nullish(v.picklist(precisions), null),
+	...periodFields,
 	themes: v.array(v.string()),
 	contact_people: v.array(
 		v.object({
@@ -210,10 +207,7 @@ const detailSchema = v.object({
 			status: v.picklist(collaborationStatuses),
 			direction: v.picklist(['outgoing', 'incoming']),
 			description: v.string(),
-			started_on: nullableString,
-			ended_on: nullableString,
-			started_precision: v.nullish(v.picklist(precisions), null),
-			ended_precision: v.nullish(v.picklist(precisions), null),
+			...periodFields,
 			partner: v.object({
 				id: v.string(),
 				slug: v.string(),
