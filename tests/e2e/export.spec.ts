@@ -6,6 +6,7 @@
  */
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import { expect, test, waitForFilters, waitForMarkers } from './fixtures';
 import { standardValidators } from '../standards';
 
@@ -59,11 +60,15 @@ test('a CSV export reads back in through the import, every row unchanged', async
 	await page.getByRole('button', { name: /Sanne/ }).click();
 	await expect(page).toHaveURL(/\/beheer$/);
 	await waitForMarkers(page);
-	const rows = await exportCount(page);
 	const files = await downloadsOf(page, /CSV/, 2);
-	const names = files.map((file) => file.suggestedFilename()).sort();
-	expect(names[0]).toMatch(/^buurtatlas-organisaties-/);
-	expect(names[1]).toMatch(/^buurtatlas-samenwerkingen-/);
+	files.sort((a, b) => a.suggestedFilename().localeCompare(b.suggestedFilename()));
+	expect(files[0]!.suggestedFilename()).toMatch(/^buurtatlas-organisaties-/);
+	expect(files[1]!.suggestedFilename()).toMatch(/^buurtatlas-samenwerkingen-/);
+	// Counted in the file, not in the menu: signing in widens what the atlas
+	// shows (her own drafts) and the menu may have counted the moment before.
+	const rows = Papa.parse(await text(files[0]!), { header: true, skipEmptyLines: true }).data
+		.length;
+	expect(rows).toBeGreaterThan(50);
 
 	await page.getByTestId('import-link').click();
 	await page.getByLabel('Kies een of twee bestanden').setInputFiles(
