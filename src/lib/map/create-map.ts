@@ -52,7 +52,11 @@ export async function createMap(
 		pitchWithRotate: false,
 		touchPitch: false,
 		minZoom: 5,
-		maxZoom: 18
+		maxZoom: 18,
+		// Labels appear at once instead of fading in over 300 ms: every frame MapLibre
+		// draws costs the main thread (without a GPU the browser reads the canvas back
+		// per frame), and a fade is a dozen frames after every change of data.
+		fadeDuration: 0
 	});
 	map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
 	map.getCanvas().setAttribute('aria-label', m.map_label());

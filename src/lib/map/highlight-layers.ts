@@ -3,9 +3,10 @@
  * dashed lines between its pairs (a bridge, an introduction to make). Drawn
  * over everything from a source of its own, so clusters cannot hide it.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { AtlasOrganisation } from '$lib/data';
+import { replaceSourceData } from './source-data';
 
 export const highlightSource = 'ba-highlight';
 export const highlightRingsLayer = 'ba-highlight-rings';
@@ -88,5 +89,5 @@ export function addHighlightLayers(map: MapLibreMap): void {
 }
 
 export function setHighlight(map: MapLibreMap, data: HighlightFeatures): void {
-	void map.getSource<GeoJSONSource>(highlightSource)?.setData(data);
+	replaceSourceData(map, highlightSource, data);
 }

@@ -2,7 +2,6 @@ import { coverageColours } from '$lib/places/coverage-map';
 import type {
 	CircleLayerSpecification,
 	ExpressionSpecification,
-	GeoJSONSource,
 	LineLayerSpecification,
 	Map as MapLibreMap,
 	SymbolLayerSpecification
@@ -14,6 +13,7 @@ import { noCollaborationLines, type CollaborationLineProperties } from './collab
 import { collaborationKindColour, kindGroupColour } from '$lib/kinds/kind-style';
 import type { OrganisationFeatureProperties } from './organisation-features';
 import type { CellFeatureProperties, TieFeatureProperties } from './view-features';
+import { replaceFeatureStates, replaceSourceData } from './source-data';
 
 /**
  * The project's own sources and layers, prefixed `ba-` so they can be told
@@ -346,7 +346,7 @@ export function setCells(
 	map: MapLibreMap,
 	cells: FeatureCollection<Point, CellFeatureProperties>
 ): void {
-	void map.getSource<GeoJSONSource>(cellsSource)?.setData(cells);
+	replaceSourceData(map, cellsSource, cells);
 }
 
 /** The ties in view, or none when the network on the map is off. */
@@ -354,7 +354,7 @@ export function setNetwork(
 	map: MapLibreMap,
 	ties: FeatureCollection<LineString, TieFeatureProperties>
 ): void {
-	void map.getSource<GeoJSONSource>(networkSource)?.setData(ties);
+	replaceSourceData(map, networkSource, ties);
 }
 
 /** An area's coverage class in feature state: -1 for "no figures", none when not shown. */
@@ -372,13 +372,15 @@ export function setAreas(
 	chosen: readonly string[],
 	coverage: ReadonlyMap<string, number | null> | null = null
 ): void {
-	const source = map.getSource<GeoJSONSource>(areasSource);
-	if (!source) return;
-	void source.setData(boundaries ?? noAreas);
-	map.removeFeatureState({ source: areasSource });
-	for (const id of chosen) map.setFeatureState({ source: areasSource, id }, { chosen: true });
-	for (const [id, level] of coverage ?? [])
-		map.setFeatureState({ source: areasSource, id }, { coverage: level ?? -1 });
+	if (!map.getSource(areasSource)) return;
+	replaceSourceData(map, areasSource, boundaries ?? noAreas);
+	replaceFeatureStates(map, areasSource, [
+		...chosen.map((id): [string, Record<string, unknown>] => [id, { chosen: true }]),
+		...[...(coverage ?? [])].map(([id, level]): [string, Record<string, unknown>] => [
+			id,
+			{ coverage: level ?? -1 }
+		])
+	]);
 }
 
 /** The app's brand colour: the place is the user's, not an organisation. */
@@ -405,7 +407,7 @@ export function placeFeatures(near: Near | null): FeatureCollection<Geometry> {
 }
 
 export function setPlace(map: MapLibreMap, near: Near | null): void {
-	void map.getSource<GeoJSONSource>(placeSource)?.setData(placeFeatures(near));
+	replaceSourceData(map, placeSource, placeFeatures(near));
 }
 
 /** The selected organisation's point alone, or nothing. */
@@ -464,14 +466,14 @@ export function setOrganisations(
 	map: MapLibreMap,
 	data: FeatureCollection<Point, OrganisationFeatureProperties>
 ): void {
-	void map.getSource<GeoJSONSource>(organisationsSource)?.setData(data);
+	replaceSourceData(map, organisationsSource, data);
 }
 
 export function setCollaborationLines(
 	map: MapLibreMap,
 	lines: FeatureCollection<LineString, CollaborationLineProperties>
 ): void {
-	void map.getSource<GeoJSONSource>(collaborationsSource)?.setData(lines);
+	replaceSourceData(map, collaborationsSource, lines);
 }
 
 export function setSelected(
@@ -479,5 +481,5 @@ export function setSelected(
 	data: FeatureCollection<Point, OrganisationFeatureProperties>,
 	selectedId: string | null
 ): void {
-	void map.getSource<GeoJSONSource>(selectionSource)?.setData(selectedFeature(data, selectedId));
+	replaceSourceData(map, selectionSource, selectedFeature(data, selectedId));
 }

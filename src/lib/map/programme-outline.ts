@@ -8,10 +8,11 @@
  * stays out of the shape, which would otherwise cover all that lies between.
  */
 import { polygonHull } from 'd3-polygon';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { programmeColour } from '$lib/kinds/kind-style';
 import { networkLayers } from './map-layers';
+import { replaceSourceData } from './source-data';
 
 export const programmeSource = 'ba-programme';
 export const programmeFillLayer = 'ba-programme-fill';
@@ -129,5 +130,5 @@ export function addProgrammeLayers(map: MapLibreMap): void {
 }
 
 export function setProgrammeOutline(map: MapLibreMap, data: OutlineFeatures): void {
-	void map.getSource<GeoJSONSource>(programmeSource)?.setData(data);
+	replaceSourceData(map, programmeSource, data);
 }
