@@ -57,8 +57,11 @@ test('the network shows what the map shows; a node selected there is selected on
 	).toHaveText(name);
 	await expect(canvas).not.toHaveAttribute('data-selected', '');
 	await expect.poll(() => page.getByTestId('map').getAttribute('data-rendered-selected')).toBe('1');
-	// The detail says where it stands in the network.
-	await expect(page.getByTestId('network-position')).toContainText('Makelaarsrol');
+	// The detail says where it stands in the network, in words; the figures are for coordinators.
+	await expect(page.getByTestId('network-position')).toContainText(
+		/Werkt in dit netwerk samen met \d+ organisaties/
+	);
+	await expect(page.getByTestId('network-position')).not.toContainText('Makelaarsrol');
 	// Selecting changed the URL, not the filters: the network keeps its layout.
 	await expect(canvas).toHaveAttribute('data-layout-frames', framesBefore!);
 
@@ -89,8 +92,9 @@ test('a node can be dragged, and the view panned and zoomed by keyboard', async 
 	const canvas = networkCanvas(page);
 	await canvas.focus();
 	const before = await largestInstitution(page);
-	await page.keyboard.press('ArrowLeft');
-	await page.keyboard.press('ArrowLeft');
+	// Arrows alone go from node to node (next test); with Shift they pan.
+	await page.keyboard.press('Shift+ArrowLeft');
+	await page.keyboard.press('Shift+ArrowLeft');
 	await expect.poll(async () => (await largestInstitution(page)).x - before.x).toBeGreaterThan(60);
 	const sizeBefore = (await largestInstitution(page)).pixels;
 	await page.keyboard.press('+');
@@ -103,6 +107,77 @@ test('a node can be dragged, and the view panned and zoomed by keyboard', async 
 	await separator.focus();
 	await page.keyboard.press('ArrowRight');
 	await expect(separator).toHaveAttribute('aria-valuenow', '55');
+});
+
+test('by keyboard alone: skip to the network, walk along the ties, open one, and close it', async ({
+	page
+}) => {
+	await openNetwork(page);
+	const canvas = networkCanvas(page);
+	const spoken = page.getByTestId('network-focus');
+
+	// Past the skip links, not the 60-odd links of the list: the map is one Tab and Enter away.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Naar de kaart' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('map').locator('canvas')).toBeFocused();
+
+	// And the network likewise (from a new visit); focus starts on the one with the most ties.
+	await openNetwork(page);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Naar het netwerk' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(canvas).toBeFocused();
+	await expect(canvas).not.toHaveAttribute('data-focused', '');
+	await expect(spoken).toHaveText(/^.+, \d+ samenwerkingen/);
+	const first = await canvas.getAttribute('data-focused');
+
+	// An arrow goes to the nearest organisation that way, and the live region says which.
+	let moved = false;
+	for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+		await page.keyboard.press(key);
+		if ((await canvas.getAttribute('data-focused')) !== first) {
+			moved = true;
+			break;
+		}
+	}
+	expect(moved).toBe(true);
+	const said = (await spoken.innerText()).trim();
+	const name = said.split(',')[0]!;
+	expect(name.length).toBeGreaterThan(2);
+
+	// Enter opens it, as a click does.
+	const chosen = await canvas.getAttribute('data-focused');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/organisaties\/.*weergave=netwerk/);
+	await expect(
+		page.getByTestId('organisation-detail').getByRole('heading', { level: 1 })
+	).toHaveText(name);
+	await expect(canvas).toHaveAttribute('data-selected', chosen!);
+	await expect(page.getByTestId('network-position')).toContainText('Werkt in dit netwerk');
+
+	// Escape closes it again.
+	await canvas.focus();
+	await page.keyboard.press('Escape');
+	await expect(page).not.toHaveURL(/\/organisaties\//);
+	await expect(canvas).toHaveAttribute('data-selected', '');
+	await expectNoAxeViolations(page);
+});
+
+test('a coordinator finds the figures behind the words', async ({ page }) => {
+	await page.goto('/inloggen');
+	await page.getByRole('button', { name: /Sanne/ }).click();
+	await expect(page).toHaveURL(/\/beheer$/);
+	await page.goto('/organisaties/lsa-bewoners');
+	const position = page.getByTestId('network-position');
+	await expect(position).toContainText(/Werkt in dit netwerk samen met \d+ organisaties/);
+	await position.getByText('Cijfers voor coördinatoren').click();
+	await expect(position).toContainText('Makelaarsrol');
+	await expect(position.locator('dd').first()).toHaveText(/^\d+$/);
 });
 
 test('a gap finding shows on both map and graph, and hides again', async ({ page }) => {

@@ -55,7 +55,28 @@ export class NetworkCamera {
 		);
 	}
 
-	/** Arrow keys pan, + and - zoom, 0 fits again; answers whether the key was one of those. */
+	/**
+	 * Brings a point of the layout into view when it is outside (or at the very
+	 * edge): the keyboard's node stays visible as it moves.
+	 */
+	reveal(x: number, y: number, margin = 40): void {
+		if (!this.#canvas || !this.#zoom) return;
+		const { k, x: tx, y: ty } = this.transform;
+		const screenX = x * k + tx;
+		const screenY = y * k + ty;
+		const { width, height } = this.size;
+		if (
+			screenX >= margin &&
+			screenX <= width - margin &&
+			screenY >= margin &&
+			screenY <= height - margin
+		)
+			return;
+		this.userMoved = true;
+		this.#zoom.translateTo(select(this.#canvas), x, y);
+	}
+
+	/** Arrow keys (with Shift, beside the node keys) pan, + and - zoom, 0 fits again; answers whether the key was one of those. */
 	key(key: string, positions: Float32Array | null): boolean {
 		const zoom = this.#zoom;
 		if (!zoom || !this.#canvas) return false;
