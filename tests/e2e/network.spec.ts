@@ -259,10 +259,40 @@ test('the network after filters exports as GEXF for Gephi, and as PNG', async ({
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'PNG' }).click()
 	]);
+	// For a report: twice the screen's resolution, the whole network, and a caption with legend.
 	const png = PNG.sync.read(await readFile((await pngDownload.path())!));
 	const box = (await canvas.boundingBox())!;
-	expect(png.width).toBe(Math.round(box.width));
-	expect(png.height).toBe(Math.round(box.height));
+	expect(png.width).toBe(Math.round(box.width * 2));
+	const drawing = Math.round(box.height * 2);
+	expect(png.height).toBeGreaterThan(drawing + 100);
+	const pixels = (
+		from: number,
+		to: number,
+		x0: number,
+		x1: number,
+		match: (rgb: number[]) => boolean
+	) => {
+		let count = 0;
+		for (let y = from; y < to; y++)
+			for (let x = x0; x < x1; x++) {
+				const i = (y * png.width + x) * 4;
+				if (match([png.data[i]!, png.data[i + 1]!, png.data[i + 2]!])) count += 1;
+			}
+		return count;
+	};
+	const near = (hex: string) => {
+		const want = [1, 3, 5].map((n) => parseInt(hex.slice(n, n + 2), 16));
+		return (rgb: number[]) => rgb.every((c, n) => Math.abs(c - want[n]!) < 12);
+	};
+	const ink = (rgb: number[]) => rgb.every((c) => c < 90);
+	// The legend under the drawing shows each kind's colour; the caption's text is there.
+	for (const colour of Object.values(kindGroupColour))
+		expect(pixels(drawing, png.height, 0, png.width, near(colour))).toBeGreaterThan(40);
+	expect(pixels(drawing, png.height, 0, png.width, ink)).toBeGreaterThan(500);
+	// Labels are drawn, and none runs into the right or left edge.
+	expect(pixels(0, drawing, 0, png.width, ink)).toBeGreaterThan(200);
+	expect(pixels(0, drawing, png.width - 6, png.width, ink)).toBe(0);
+	expect(pixels(0, drawing, 0, 6, ink)).toBe(0);
 });
 
 test('a scope too large for the browser offers the network between areas, and narrows to one', async ({

@@ -11,6 +11,7 @@ import { datedFileName, downloadBlob } from '$lib/app/download';
 import { kindGroupColour } from '$lib/kinds/kind-style';
 import type { Network } from '$lib/network/network-model';
 import type { RendererHandle } from './network-render-client';
+import type { PictureCaption } from './network-renderer';
 import { nodeRadius } from './network-visuals';
 
 /** The GEXF document: one node per organisation and one edge per tie. */
@@ -63,7 +64,10 @@ export function exportGexf(
 	);
 }
 
-export async function exportPng(renderer: RendererHandle | null): Promise<void> {
+export async function exportPng(
+	renderer: RendererHandle | null,
+	caption: PictureCaption
+): Promise<void> {
 	if (!renderer) throw new Error('The network is not drawn yet');
-	downloadBlob(await renderer.toBlob(), datedFileName('buurtatlas-netwerk', 'png'));
+	downloadBlob(await renderer.toBlob(caption), datedFileName('buurtatlas-netwerk', 'png'));
 }

@@ -7,6 +7,7 @@
 import {
 	NetworkRenderer,
 	type Emphasis,
+	type PictureCaption,
 	type RendererData,
 	type Transform
 } from './network-renderer';
@@ -19,7 +20,7 @@ export interface RendererHandle {
 	setTransform(transform: Transform): void;
 	setEmphasis(emphasis: Emphasis | null, selected: number): void;
 	setHovered(index: number): void;
-	toBlob(): Promise<Blob>;
+	toBlob(caption: PictureCaption): Promise<Blob>;
 	destroy(): void;
 }
 
@@ -51,11 +52,11 @@ export function createRenderer(canvas: HTMLCanvasElement): RendererHandle {
 		setTransform: (transform) => send({ type: 'transform', transform }),
 		setEmphasis: (emphasis, selected) => send({ type: 'emphasis', emphasis, selected }),
 		setHovered: (index) => send({ type: 'hovered', index }),
-		toBlob: () =>
+		toBlob: (caption) =>
 			new Promise<Blob>((resolve, reject) => {
 				requestId += 1;
 				waiting.set(requestId, { resolve, reject });
-				send({ type: 'png', requestId });
+				send({ type: 'png', requestId, caption });
 			}),
 		destroy: () => {
 			worker.terminate();

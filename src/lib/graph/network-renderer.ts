@@ -1,4 +1,5 @@
 import { polygonHull } from 'd3-polygon';
+import { fitTransform } from './network-fit';
 
 /**
  * Draws the network on a 2D canvas. Imperative and framework-free: it is
@@ -43,13 +44,51 @@ export interface Transform {
 	y: number;
 }
 
+/**
+ * What a picture of the network says under it, for a report: the scope, the
+ * date and the source (the first line in bold), and the legend.
+ */
+export interface PictureCaption {
+	lines: readonly string[];
+	/** A swatch and its meaning; without a colour, a note on a line of its own. */
+	legend: readonly { label: string; colour?: string }[];
+	/** Picture pixels per CSS pixel of the view: twice the screen's. */
+	scale: number;
+}
+
 const background = '#ffffff';
 const ink = '#212529';
+const muted = '#5a636b';
 /** How many of the largest nodes are always labelled. */
 const alwaysLabelled = 8;
 
 type Canvas = HTMLCanvasElement | OffscreenCanvas;
 type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Where a drawing goes: the screen's canvas, or a picture's. */
+interface Target {
+	context: Context;
+	/** The drawing's size in CSS pixels. */
+	width: number;
+	height: number;
+	ratio: number;
+	transform: Transform;
+	hovered: number;
+}
+
+/** A text broken into lines of at most `room` pixels, at spaces (a long word keeps its line). */
+function wrapped(context: Context, text: string, room: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line ? `${line} ${word}` : word;
+		if (line && context.measureText(next).width > room) {
+			lines.push(line);
+			line = word;
+		} else line = next;
+	}
+	return [...lines, line];
+}
 
 /** Workers have requestAnimationFrame in Chromium and Firefox; elsewhere a timer stands in. */
 const nextFrame = (callback: () => void): number =>
@@ -124,18 +163,94 @@ export class NetworkRenderer {
 		this.#request();
 	}
 
-	/** The view as it is now, as a PNG. */
-	async toBlob(): Promise<Blob> {
-		cancelFrame(this.#frame);
-		this.#frame = 0;
-		this.#draw();
-		const canvas = this.#canvas;
-		const blob =
-			'convertToBlob' in canvas
-				? await canvas.convertToBlob({ type: 'image/png' })
-				: await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-		if (!blob) throw new Error('The canvas could not be saved as PNG');
-		return blob;
+	/**
+	 * The whole network as a PNG for a report: fitted with room to spare, at
+	 * `caption.scale` pixels per CSS pixel, with the caption and legend under it.
+	 */
+	async toBlob(caption: PictureCaption): Promise<Blob> {
+		const width = this.#canvas.width / this.#pixelRatio;
+		const height = this.#canvas.height / this.#pixelRatio;
+		const positions = this.#positions;
+		if (!this.#data || !positions) throw new Error('The network is not drawn yet');
+		const captionHeight = this.#caption(this.#context, caption, width, 0, false);
+		const scale = caption.scale;
+		const picture = new OffscreenCanvas(
+			Math.round(width * scale),
+			Math.round((height + captionHeight) * scale)
+		);
+		const context = picture.getContext('2d', { alpha: false });
+		if (!context) throw new Error('The picture could not be drawn');
+		context.fillStyle = background;
+		context.fillRect(0, 0, picture.width, picture.height);
+		const transform = fitTransform(positions, { width, height }, null, 4) ?? this.#transform;
+		this.#draw({ context, width, height, ratio: scale, transform, hovered: -1 });
+		context.setTransform(scale, 0, 0, scale, 0, 0);
+		this.#caption(context, caption, width, height, true);
+		return picture.convertToBlob({ type: 'image/png' });
+	}
+
+	/**
+	 * Lays out (and, if `draw`, draws) the caption from `top` down, in CSS
+	 * pixels: a rule, the lines, the legend's swatches flowing in rows, its
+	 * notes. Answers the height it takes.
+	 */
+	#caption(
+		context: Context,
+		{ lines, legend }: PictureCaption,
+		width: number,
+		top: number,
+		draw: boolean
+	): number {
+		const margin = 16;
+		let y = top + margin;
+		context.textBaseline = 'top';
+		if (draw) {
+			context.fillStyle = '#dee2e6';
+			context.fillRect(margin, top, width - 2 * margin, 1);
+		}
+		const room = width - 2 * margin;
+		lines.forEach((line, n) => {
+			context.font = n === 0 ? '600 15px system-ui, sans-serif' : '13px system-ui, sans-serif';
+			for (const part of wrapped(context, line, room)) {
+				if (draw) {
+					context.fillStyle = n === 0 ? ink : muted;
+					context.fillText(part, margin, y);
+				}
+				y += n === 0 ? 22 : 18;
+			}
+		});
+		y += 6;
+		context.font = '13px system-ui, sans-serif';
+		let x = margin;
+		const swatches = legend.filter((item) => item.colour);
+		for (const { label, colour } of swatches) {
+			const itemWidth = 12 + 6 + context.measureText(label).width;
+			if (x > margin && x + itemWidth > width - margin) {
+				x = margin;
+				y += 20;
+			}
+			if (draw) {
+				context.beginPath();
+				context.arc(x + 6, y + 7, 6, 0, Math.PI * 2);
+				context.fillStyle = colour!;
+				context.fill();
+				context.fillStyle = ink;
+				context.fillText(label, x + 18, y, width - margin - x - 18);
+			}
+			x += itemWidth + 18;
+		}
+		if (swatches.length > 0) y += 22;
+		for (const { label, colour } of legend) {
+			if (colour) continue;
+			for (const part of wrapped(context, label, room)) {
+				if (draw) {
+					context.fillStyle = muted;
+					context.fillText(part, margin, y);
+				}
+				y += 18;
+			}
+		}
+		return y + margin - 4 - top;
 	}
 
 	destroy(): void {
@@ -150,23 +265,34 @@ export class NetworkRenderer {
 		});
 	}
 
-	#draw(): void {
-		const context = this.#context;
-		const ratio = this.#pixelRatio;
+	/** The view on the screen. */
+	#screen(): Target {
+		return {
+			context: this.#context,
+			width: this.#canvas.width / this.#pixelRatio,
+			height: this.#canvas.height / this.#pixelRatio,
+			ratio: this.#pixelRatio,
+			transform: this.#transform,
+			hovered: this.#hovered
+		};
+	}
+
+	#draw(target: Target = this.#screen()): void {
+		const { context, ratio, hovered } = target;
 		context.setTransform(1, 0, 0, 1, 0, 0);
 		context.fillStyle = background;
-		context.fillRect(0, 0, this.#canvas.width, this.#canvas.height);
+		context.fillRect(0, 0, target.width * ratio, target.height * ratio);
 		const data = this.#data;
 		const positions = this.#positions;
 		if (!data || !positions) return;
 
-		const { k, x, y } = this.#transform;
+		const { k, x, y } = target.transform;
 		context.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y);
 		const emphasis = this.#emphasis;
 		const dimmed = emphasis !== null;
 		const px = 1 / k; // one CSS pixel in layout units
 
-		const outlines = this.#outlines(data, positions, px);
+		const outlines = this.#outlines(context, data, positions, px);
 
 		// Ties, one path per style.
 		for (let style = 0; style < data.styles.length; style++) {
@@ -224,10 +350,10 @@ export class NetworkRenderer {
 
 		const ringed = [...(emphasis?.nodes ?? [])];
 		if (emphasis) {
-			for (const i of ringed) this.#node(i, data.colours[i]!, data.radii[i]!, positions);
+			for (const i of ringed) this.#node(context, i, data.colours[i]!, data.radii[i]!, positions);
 		}
 		context.strokeStyle = ink;
-		for (const i of [...ringed, this.#selected, this.#hovered]) {
+		for (const i of [...ringed, this.#selected, hovered]) {
 			if (i < 0) continue;
 			const r = data.radii[i]!;
 			context.lineWidth = (i === this.#selected ? 3 : 2) * px;
@@ -242,7 +368,7 @@ export class NetworkRenderer {
 		context.font = '600 12px system-ui, sans-serif';
 		context.textBaseline = 'bottom';
 		context.lineJoin = 'round';
-		const width = this.#canvas.width / ratio;
+		const { width, height } = target;
 		const named: { left: number; right: number; bottom: number }[] = [];
 		for (const { label, top } of outlines) {
 			const textWidth = context.measureText(label).width;
@@ -262,28 +388,30 @@ export class NetworkRenderer {
 		const labelled = new Set(
 			emphasis ? ringed.slice(0, 16) : this.#largest.filter((i) => data.radii[i]! * k >= 6)
 		);
-		for (const i of [this.#selected, this.#hovered]) if (i >= 0) labelled.add(i);
+		for (const i of [this.#selected, hovered]) if (i >= 0) labelled.add(i);
 		context.font = '600 12px system-ui, sans-serif';
 		context.textBaseline = 'middle';
 		context.lineJoin = 'round';
 		// Most important first; a label that would overlap one already drawn is left out.
 		const taken: { left: number; top: number; right: number; bottom: number }[] = [];
-		const order = [this.#selected, this.#hovered, ...labelled].filter(
+		const order = [this.#selected, hovered, ...labelled].filter(
 			(i, n, all) => i >= 0 && all.indexOf(i) === n
 		);
 		for (const i of order) {
-			const sx = positions[i * 2]! * k + x + data.radii[i]! * k + 5;
-			const sy = positions[i * 2 + 1]! * k + y;
-			const box = {
-				left: sx,
-				top: sy - 8,
-				right: sx + context.measureText(data.labels[i]!).width,
-				bottom: sy + 8
-			};
+			// Right of the node, or left of it where the right edge would cut it.
+			const textWidth = context.measureText(data.labels[i]!).width;
+			const nodeX = positions[i * 2]! * k + x;
+			const r = data.radii[i]! * k;
+			const sx =
+				nodeX + r + 5 + textWidth <= width - 4
+					? nodeX + r + 5
+					: Math.max(4, nodeX - r - 5 - textWidth);
+			const sy = Math.max(9, Math.min(positions[i * 2 + 1]! * k + y, height - 9));
+			const box = { left: sx, top: sy - 8, right: sx + textWidth, bottom: sy + 8 };
 			const overlaps = taken.some(
 				(t) => box.left < t.right && box.right > t.left && box.top < t.bottom && box.bottom > t.top
 			);
-			if (overlaps && i !== this.#selected && i !== this.#hovered) continue;
+			if (overlaps && i !== this.#selected && i !== hovered) continue;
 			taken.push(box);
 			context.lineWidth = 4;
 			context.strokeStyle = background;
@@ -298,11 +426,11 @@ export class NetworkRenderer {
 	 * under everything else; answers where to put each one's name.
 	 */
 	#outlines(
+		context: Context,
 		data: RendererData,
 		positions: Float32Array,
 		px: number
 	): { label: string; top: [number, number] }[] {
-		const context = this.#context;
 		const placed: { label: string; top: [number, number] }[] = [];
 		for (const group of data.groups ?? []) {
 			const around: [number, number][] = [];
@@ -337,8 +465,7 @@ export class NetworkRenderer {
 		return placed;
 	}
 
-	#node(i: number, colour: string, r: number, positions: Float32Array): void {
-		const context = this.#context;
+	#node(context: Context, i: number, colour: string, r: number, positions: Float32Array): void {
 		context.beginPath();
 		context.arc(positions[i * 2]!, positions[i * 2 + 1]!, r, 0, Math.PI * 2);
 		context.fillStyle = colour;

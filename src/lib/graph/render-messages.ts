@@ -1,5 +1,5 @@
 /** What the main thread and the render worker say to each other. */
-import type { Emphasis, RendererData, Transform } from './network-renderer';
+import type { Emphasis, PictureCaption, RendererData, Transform } from './network-renderer';
 
 export type RenderRequest =
 	| { type: 'init'; canvas: OffscreenCanvas }
@@ -9,7 +9,7 @@ export type RenderRequest =
 	| { type: 'transform'; transform: Transform }
 	| { type: 'emphasis'; emphasis: Emphasis | null; selected: number }
 	| { type: 'hovered'; index: number }
-	| { type: 'png'; requestId: number };
+	| { type: 'png'; requestId: number; caption: PictureCaption };
 
 export type RenderReply =
 	| { type: 'png'; requestId: number; blob: Blob }

@@ -33,7 +33,7 @@ self.onmessage = ({ data }: MessageEvent<RenderRequest>) => {
 			break;
 		case 'png': {
 			const { requestId } = data;
-			renderer.toBlob().then(
+			renderer.toBlob(data.caption).then(
 				(blob) => reply({ type: 'png', requestId, blob }),
 				(error: unknown) => reply({ type: 'png-failed', requestId, message: String(error) })
 			);
