@@ -7,6 +7,8 @@
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
+import { PNG } from 'pngjs';
+import { kindGroupColour } from '../../src/lib/kinds/kind-style';
 import { expect, test, waitForFilters, waitForMarkers } from './fixtures';
 import { standardValidators } from '../standards';
 
@@ -88,4 +90,32 @@ test('a CSV export reads back in through the import, every row unchanged', async
 	await expect(page.getByTestId('import-checked')).toContainText(
 		`0 nieuw, 0 bijgewerkt, ${rows} ongewijzigd, 0 geweigerd; 0 samenwerkingen, 0 als voorstel bewaard`
 	);
+});
+
+test('the map as a picture: twice the resolution, its markers, and a caption with the legend', async ({
+	page
+}) => {
+	await page.goto('/');
+	await waitForMarkers(page);
+	const [download] = await downloadsOf(page, /Kaart als afbeelding/, 1);
+	expect(download!.suggestedFilename()).toMatch(/^buurtatlas-kaart-\d{4}-\d\d-\d\d\.png$/);
+	const png = PNG.sync.read(await readFile((await download!.path())!));
+	const box = (await page.getByTestId('map').locator('canvas').boundingBox())!;
+	expect(png.width).toBe(Math.round(box.width * 2));
+	const drawing = Math.round(box.height * 2);
+	expect(png.height).toBeGreaterThan(drawing + 100);
+	const count = (from: number, to: number, hex: string) => {
+		const want = [1, 3, 5].map((n) => parseInt(hex.slice(n, n + 2), 16));
+		let n = 0;
+		for (let y = from; y < to; y++)
+			for (let x = 0; x < png.width; x++) {
+				const i = (y * png.width + x) * 4;
+				if (want.every((c, k) => Math.abs(png.data[i + k]! - c) < 12)) n += 1;
+			}
+		return n;
+	};
+	// Markers in the drawing, each kind's swatch in the legend under it.
+	expect(count(0, drawing, kindGroupColour.resident_led)).toBeGreaterThan(200);
+	for (const colour of Object.values(kindGroupColour))
+		expect(count(drawing, png.height, colour)).toBeGreaterThan(40);
 });

@@ -1,5 +1,8 @@
 import { polygonHull } from 'd3-polygon';
 import { fitTransform } from './network-fit';
+import { pictureWithCaption, type PictureCaption } from '$lib/ui/picture-caption';
+
+export type { PictureCaption };
 
 /**
  * Draws the network on a 2D canvas. Imperative and framework-free: it is
@@ -44,21 +47,8 @@ export interface Transform {
 	y: number;
 }
 
-/**
- * What a picture of the network says under it, for a report: the scope, the
- * date and the source (the first line in bold), and the legend.
- */
-export interface PictureCaption {
-	lines: readonly string[];
-	/** A swatch and its meaning; without a colour, a note on a line of its own. */
-	legend: readonly { label: string; colour?: string }[];
-	/** Picture pixels per CSS pixel of the view: twice the screen's. */
-	scale: number;
-}
-
 const background = '#ffffff';
 const ink = '#212529';
-const muted = '#5a636b';
 /** How many of the largest nodes are always labelled. */
 const alwaysLabelled = 8;
 
@@ -74,20 +64,6 @@ interface Target {
 	ratio: number;
 	transform: Transform;
 	hovered: number;
-}
-
-/** A text broken into lines of at most `room` pixels, at spaces (a long word keeps its line). */
-function wrapped(context: Context, text: string, room: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const next = line ? `${line} ${word}` : word;
-		if (line && context.measureText(next).width > room) {
-			lines.push(line);
-			line = word;
-		} else line = next;
-	}
-	return [...lines, line];
 }
 
 /** Workers have requestAnimationFrame in Chromium and Firefox; elsewhere a timer stands in. */
@@ -172,85 +148,10 @@ export class NetworkRenderer {
 		const height = this.#canvas.height / this.#pixelRatio;
 		const positions = this.#positions;
 		if (!this.#data || !positions) throw new Error('The network is not drawn yet');
-		const captionHeight = this.#caption(this.#context, caption, width, 0, false);
-		const scale = caption.scale;
-		const picture = new OffscreenCanvas(
-			Math.round(width * scale),
-			Math.round((height + captionHeight) * scale)
-		);
-		const context = picture.getContext('2d', { alpha: false });
-		if (!context) throw new Error('The picture could not be drawn');
-		context.fillStyle = background;
-		context.fillRect(0, 0, picture.width, picture.height);
 		const transform = fitTransform(positions, { width, height }, null, 4) ?? this.#transform;
-		this.#draw({ context, width, height, ratio: scale, transform, hovered: -1 });
-		context.setTransform(scale, 0, 0, scale, 0, 0);
-		this.#caption(context, caption, width, height, true);
-		return picture.convertToBlob({ type: 'image/png' });
-	}
-
-	/**
-	 * Lays out (and, if `draw`, draws) the caption from `top` down, in CSS
-	 * pixels: a rule, the lines, the legend's swatches flowing in rows, its
-	 * notes. Answers the height it takes.
-	 */
-	#caption(
-		context: Context,
-		{ lines, legend }: PictureCaption,
-		width: number,
-		top: number,
-		draw: boolean
-	): number {
-		const margin = 16;
-		let y = top + margin;
-		context.textBaseline = 'top';
-		if (draw) {
-			context.fillStyle = '#dee2e6';
-			context.fillRect(margin, top, width - 2 * margin, 1);
-		}
-		const room = width - 2 * margin;
-		lines.forEach((line, n) => {
-			context.font = n === 0 ? '600 15px system-ui, sans-serif' : '13px system-ui, sans-serif';
-			for (const part of wrapped(context, line, room)) {
-				if (draw) {
-					context.fillStyle = n === 0 ? ink : muted;
-					context.fillText(part, margin, y);
-				}
-				y += n === 0 ? 22 : 18;
-			}
-		});
-		y += 6;
-		context.font = '13px system-ui, sans-serif';
-		let x = margin;
-		const swatches = legend.filter((item) => item.colour);
-		for (const { label, colour } of swatches) {
-			const itemWidth = 12 + 6 + context.measureText(label).width;
-			if (x > margin && x + itemWidth > width - margin) {
-				x = margin;
-				y += 20;
-			}
-			if (draw) {
-				context.beginPath();
-				context.arc(x + 6, y + 7, 6, 0, Math.PI * 2);
-				context.fillStyle = colour!;
-				context.fill();
-				context.fillStyle = ink;
-				context.fillText(label, x + 18, y, width - margin - x - 18);
-			}
-			x += itemWidth + 18;
-		}
-		if (swatches.length > 0) y += 22;
-		for (const { label, colour } of legend) {
-			if (colour) continue;
-			for (const part of wrapped(context, label, room)) {
-				if (draw) {
-					context.fillStyle = muted;
-					context.fillText(part, margin, y);
-				}
-				y += 18;
-			}
-		}
-		return y + margin - 4 - top;
+		return pictureWithCaption(width, height, caption, (context) =>
+			this.#draw({ context, width, height, ratio: caption.scale, transform, hovered: -1 })
+		);
 	}
 
 	destroy(): void {

@@ -14,6 +14,7 @@ import type { CollaborationLineProperties } from './collaboration-lines';
 import type { MapHighlight } from './highlight-layers';
 import type { ProgrammeOutline } from './programme-outline';
 import type { MapPointLike } from './organisation-features';
+import type { PictureCaption } from '$lib/ui/picture-caption';
 
 export interface AtlasMapProps {
 	/** Every organisation the filters select: the selection and highlights are found among them. */
@@ -44,6 +45,8 @@ export interface AtlasMapProps {
 	onselect?: (organisation: { slug: string }) => void;
 	/** Once, when markers are first on screen, the poster's or MapLibre's (the backend waits for it). */
 	onfirstmarkers?: () => void;
+	/** Once the map is ready: how to take its picture (null when it is gone). */
+	onpicture?: (take: ((caption: PictureCaption) => Promise<Blob>) | null) => void;
 	/** The place "near me" is about, drawn with its radius. */
 	place?: Near | null;
 	/** While true, a click (or Enter on the focused map) chooses a place instead. */

@@ -2,7 +2,7 @@
  * What the rest of the app asks of the map: show these bounds, these
  * organisations or these areas; let the next click choose a point (for "near
  * me" or for a form); draw the point a form is choosing; colour the areas by
- * coverage. The map reads this
+ * coverage; save it as a picture. The map reads this
  * and nothing else steers it; nobody reads the map's internals.
  */
 import { untrack } from 'svelte';
@@ -11,6 +11,7 @@ import { boundsOf } from '$lib/places/bounds';
 import { areaBounds } from '$lib/places/area-bounds';
 import type { LngLat } from '$lib/places/distance';
 import type { CoverageMap } from '$lib/places/coverage-map';
+import type { PictureCaption } from '$lib/ui/picture-caption';
 
 /** A request for the map to show these bounds; `seq` makes a repeat request new. */
 export interface FitRequest {
@@ -85,6 +86,22 @@ export class MapCommands {
 
 	setDraftPoint(point: LngLat | null): void {
 		this.#draftPoint = point;
+	}
+
+	#picture = $state.raw<((caption: PictureCaption) => Promise<Blob>) | null>(null);
+
+	/** Whether the map can be saved as a picture now: it is there and drawn. */
+	get canPicture(): boolean {
+		return this.#picture !== null;
+	}
+	/** The map offers (or withdraws) its picture, when it is ready (or gone). */
+	providePicture(take: ((caption: PictureCaption) => Promise<Blob>) | null): void {
+		this.#picture = take;
+	}
+	/** The map as it is shown, as a PNG with this caption under it. */
+	picture(caption: PictureCaption): Promise<Blob> {
+		const take = untrack(() => this.#picture);
+		return take ? take(caption) : Promise.reject(new Error('The map is not ready'));
 	}
 }
 
