@@ -2,7 +2,8 @@ import { expect, test, waitForMarkers } from './fixtures';
 
 /**
  * A basemap whose style loads but whose tiles fail: the app changes to its
- * offline style mid-session, and its own sources and layers must come along.
+ * offline style mid-session, and its own sources and layers must come along,
+ * with the names of the areas it knows, so the plain map still says where it is.
  * The style is a fixture in the shape OpenFreeMap serves; its tiles are refused.
  */
 test('the project’s layers survive a change of base style', async ({ page, context }) => {
@@ -33,4 +34,8 @@ test('the project’s layers survive a change of base style', async ({ page, con
 		.poll(async () => Number(await map.getAttribute('data-rendered-collaborations')))
 		.toBeGreaterThan(10);
 	await expect(page.getByRole('status').filter({ hasText: 'achtergrondkaart' })).toBeVisible();
+	// Nothing else says where the map is: it writes the names of the areas the atlas knows.
+	await expect
+		.poll(async () => Number(await map.getAttribute('data-rendered-place-names')))
+		.toBeGreaterThan(3);
 });

@@ -3,7 +3,13 @@
  * view to open at, and what to tell the page when the person acts on the map.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { AreaBoundaries, AtlasOrganisation, BoundingBox, MapViewAnswer } from '$lib/data';
+import type {
+	Area,
+	AreaBoundaries,
+	AtlasOrganisation,
+	BoundingBox,
+	MapViewAnswer
+} from '$lib/data';
 import type { Near } from '$lib/places/near';
 import type { LngLat } from '$lib/places/distance';
 import type { CoverageMap } from '$lib/places/coverage-map';
@@ -55,6 +61,8 @@ export interface AtlasMapProps {
 	onpickcancel?: () => void;
 	/** Area boundaries to outline, and which of them are chosen. */
 	areas?: AreaBoundaries | null;
+	/** The areas the atlas knows, to name them on the fallback map. */
+	knownAreas?: readonly Area[];
 	chosenAreas?: readonly string[];
 	/** Organisations and pairs a gap finding asks to show, drawn over everything. */
 	highlight?: MapHighlight | null;

@@ -14,6 +14,12 @@ import { collaborationKindColour, kindGroupColour } from '$lib/kinds/kind-style'
 import type { OrganisationFeatureProperties } from './organisation-features';
 import type { CellFeatureProperties, TieFeatureProperties } from './view-features';
 import { replaceFeatureStates, replaceSourceData } from './source-data';
+import {
+	addPlaceNameLayers,
+	placeNameImage,
+	placeNamesSource,
+	type PlaceNameProperties
+} from './place-names';
 
 /**
  * The project's own sources and layers, prefixed `ba-` so they can be told
@@ -183,6 +189,8 @@ export function addProjectLayers(map: MapLibreMap): void {
 			}
 		});
 	}
+	// The fallback map's names of areas, above their outlines.
+	addPlaceNameLayers(map);
 	// The chosen place's radius lies under everything else.
 	if (!map.getSource(placeSource)) {
 		map.addSource(placeSource, { type: 'geojson', data: placeFeatures(null) });
@@ -422,12 +430,12 @@ export function selectedFeature(
 }
 
 /**
- * Makes cluster counts as MapLibre asks for them (MapLibre 6's resolver: the
+ * Makes cluster counts (and the fallback map's place names) as MapLibre asks for them (MapLibre 6's resolver: the
  * image is there before the symbol is placed, with no "missing image" warning).
  */
 export function provideClusterCountImages(map: MapLibreMap): void {
 	map.setMissingStyleImageResolver((id) => {
-		const image = clusterCountImage(id, devicePixelRatio);
+		const image = clusterCountImage(id, devicePixelRatio) ?? placeNameImage(id, devicePixelRatio);
 		if (image && !map.hasImage(id)) map.addImage(id, image, { pixelRatio: devicePixelRatio });
 	});
 }
@@ -482,4 +490,12 @@ export function setSelected(
 	selectedId: string | null
 ): void {
 	replaceSourceData(map, selectionSource, selectedFeature(data, selectedId));
+}
+
+/** The names the fallback map writes; none over a basemap, which has its own. */
+export function setPlaceNames(
+	map: MapLibreMap,
+	names: FeatureCollection<Point, PlaceNameProperties>
+): void {
+	replaceSourceData(map, placeNamesSource, names);
 }

@@ -17,6 +17,7 @@ import {
 } from './map-layers';
 import { highlightRingsLayer } from './highlight-layers';
 import { programmeEdgeLayer, programmeRingsLayer } from './programme-outline';
+import { placeNameLayers } from './place-names';
 
 export interface RenderedCounts {
 	/** Organisations on screen: each marker once, each cluster or cell for as many as it holds. */
@@ -34,6 +35,8 @@ export interface RenderedCounts {
 	programmeMembers: number;
 	selected: number;
 	coverageAreas: number;
+	/** Names the fallback map writes on screen. */
+	placeNames: number;
 }
 
 export const countsWanted = (): boolean => navigator.webdriver === true;
@@ -81,7 +84,8 @@ export function renderedCounts(map: MapLibreMap): RenderedCounts {
 				.queryRenderedFeatures({ layers: [areaLayers[0]] })
 				.filter((f) => typeof f.state['coverage'] === 'number')
 				.map((f) => f.id)
-		).size
+		).size,
+		placeNames: distinct(map, [...placeNameLayers], 'name')
 	};
 }
 
@@ -96,5 +100,6 @@ export const noCounts: RenderedCounts = {
 	programmeOutlines: 0,
 	programmeMembers: 0,
 	selected: 0,
-	coverageAreas: 0
+	coverageAreas: 0,
+	placeNames: 0
 };
