@@ -15,11 +15,27 @@ test('a selected organisation shows lines to its partners, coloured by kind', as
 	// Partnerships (green) and funding (brown) both reach the canvas.
 	expect(await countMarkerPixels(page, '#2b8a3e')).toBeGreaterThan(50);
 	expect(await countMarkerPixels(page, '#b35c00')).toBeGreaterThan(50);
+	// Partners hidden in a cluster: their lines end at the cluster, not at a hidden point.
+	await expect
+		.poll(async () => Number(await map.getAttribute('data-partner-ends-moved')))
+		.toBeGreaterThan(0);
 
 	await page.getByRole('link', { name: /Terug naar de lijst/ }).click();
 	await expect
 		.poll(async () => Number(await map.getAttribute('data-rendered-collaborations')))
 		.toBe(0);
+});
+
+test('up close, where no partner is clustered, every line ends at the partner itself', async ({
+	page
+}) => {
+	await page.goto('/organisaties/stadsdeel-nieuw-west?kaart=16/52.37/4.80');
+	await waitForMarkers(page);
+	const map = page.getByTestId('map');
+	await expect
+		.poll(async () => Number(await map.getAttribute('data-rendered-collaborations')))
+		.toBeGreaterThan(0);
+	await expect(map).toHaveAttribute('data-partner-ends-moved', '0');
 });
 
 test('the network on the map draws the ties in view, counted between cells and one by one up close', async ({

@@ -5,6 +5,8 @@ export interface CollaborationLineProperties {
 	id: string;
 	kind: CollaborationKind;
 	status: AtlasCollaboration['status'];
+	/** The organisation at the line's far end (the selected one is at its start). */
+	partner: string;
 }
 
 export const noCollaborationLines: FeatureCollection<LineString, CollaborationLineProperties> = {
@@ -14,7 +16,8 @@ export const noCollaborationLines: FeatureCollection<LineString, CollaborationLi
 
 /**
  * Lines from the selected organisation to each partner it has a
- * collaboration with, where both ends have a place on the map.
+ * collaboration with, where both ends have a place on the map: from the
+ * selected one to the partner.
  */
 export function collaborationLines(
 	selectedId: string | null,
@@ -25,8 +28,9 @@ export function collaborationLines(
 	if (selectedId) {
 		for (const c of collaborations) {
 			if (c.source !== selectedId && c.target !== selectedId) continue;
-			const from = organisationsById.get(c.source);
-			const to = organisationsById.get(c.target);
+			const partner = c.source === selectedId ? c.target : c.source;
+			const from = organisationsById.get(selectedId);
+			const to = organisationsById.get(partner);
 			if (!from || !to) continue;
 			features.push({
 				type: 'Feature',
@@ -38,7 +42,7 @@ export function collaborationLines(
 						[to.lng, to.lat]
 					]
 				},
-				properties: { id: c.id, kind: c.kind, status: c.status }
+				properties: { id: c.id, kind: c.kind, status: c.status, partner }
 			});
 		}
 	}
