@@ -266,3 +266,29 @@ test.describe('the atlas on the embedded database', () => {
 		await expect(page.getByTestId('list-updating')).toHaveCount(0);
 	});
 });
+
+test('offline, the atlas says so and what still works, and the database in the browser keeps answering', async ({
+	page,
+	context,
+	consoleErrors
+}) => {
+	await page.goto('/');
+	await waitForMarkers(page);
+	await expect(page.getByTestId('list-updating')).toHaveCount(0);
+	const before = await page.getByTestId('list-count').innerText();
+
+	await context.setOffline(true);
+	const notice = page.getByTestId('offline-notice');
+	await expect(notice).toContainText('Je bent offline.');
+	await expect(notice).toContainText('werken gewoon door');
+	// A filter still narrows the list: answered in the browser, not over the network.
+	await page.getByText('Filters', { exact: true }).click();
+	await page.getByRole('checkbox', { name: 'Taal en inburgering' }).check();
+	await expect(page.getByTestId('list-count')).not.toHaveText(before);
+
+	await context.setOffline(false);
+	await expect(notice).toHaveCount(0);
+	// Offline, the browser's own fetch of the favicon on each change of URL fails; that is all.
+	const offlineFetches = /ERR_INTERNET_DISCONNECTED/;
+	consoleErrors.splice(0, Infinity, ...consoleErrors.filter((e) => !offlineFetches.test(e)));
+});
