@@ -14,6 +14,7 @@ import { collaborationKindColour, kindGroupColour } from '$lib/kinds/kind-style'
 import type { OrganisationFeatureProperties } from './organisation-features';
 import type { CellFeatureProperties, TieFeatureProperties } from './view-features';
 import { replaceFeatureStates, replaceSourceData } from './source-data';
+import { textImage } from './text-image';
 import {
 	addPlaceNameLayers,
 	placeNameImage,
@@ -449,25 +450,18 @@ export function clusterCountImage(
 	pixelRatio: number
 ): { width: number; height: number; data: Uint8ClampedArray } | null {
 	if (!imageId.startsWith(clusterCountImagePrefix)) return null;
-	const text = imageId.slice(clusterCountImagePrefix.length);
-	const fontSize = 12 * pixelRatio;
-	const canvas = document.createElement('canvas');
-	const context = canvas.getContext('2d');
-	if (!context) return null;
-	context.font = `700 ${fontSize}px system-ui, sans-serif`;
-	const width = Math.ceil(context.measureText(text).width + 4 * pixelRatio);
-	const height = Math.ceil(fontSize * 1.4);
-	canvas.width = width;
-	canvas.height = height;
-	context.font = `700 ${fontSize}px system-ui, sans-serif`;
-	context.textAlign = 'center';
-	context.textBaseline = 'middle';
-	context.lineWidth = 3 * pixelRatio;
-	context.strokeStyle = 'rgba(0, 0, 0, 0.45)';
-	context.strokeText(text, width / 2, height / 2);
-	context.fillStyle = '#ffffff';
-	context.fillText(text, width / 2, height / 2);
-	return { width, height, data: context.getImageData(0, 0, width, height).data };
+	return textImage(
+		imageId.slice(clusterCountImagePrefix.length),
+		{
+			weight: 700,
+			size: 12,
+			fill: '#ffffff',
+			halo: 'rgba(0, 0, 0, 0.45)',
+			padding: 2,
+			lineHeight: 1.4
+		},
+		pixelRatio
+	);
 }
 
 export function setOrganisations(

@@ -11,6 +11,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point, Position } from 'geojson';
 import type { Area, AreaBoundaries, AtlasOrganisation } from '$lib/data';
+import { textImage } from './text-image';
 
 export const placeNamesSource = 'ba-place-names';
 /** Large areas when zoomed out, small ones when zoomed in: two layers, a zoom apart. */
@@ -123,25 +124,16 @@ export function placeNameImage(
 	pixelRatio: number
 ): { width: number; height: number; data: Uint8ClampedArray } | null {
 	if (!imageId.startsWith(placeNameImagePrefix)) return null;
-	const text = imageId.slice(placeNameImagePrefix.length);
-	const fontSize = 13 * pixelRatio;
-	const canvas = document.createElement('canvas');
-	const context = canvas.getContext('2d');
-	if (!context) return null;
-	const font = `600 ${fontSize}px system-ui, sans-serif`;
-	context.font = font;
-	const width = Math.ceil(context.measureText(text).width + 6 * pixelRatio);
-	const height = Math.ceil(fontSize * 1.5);
-	canvas.width = width;
-	canvas.height = height;
-	context.font = font;
-	context.textAlign = 'center';
-	context.textBaseline = 'middle';
-	context.lineJoin = 'round';
-	context.lineWidth = 3 * pixelRatio;
-	context.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-	context.strokeText(text, width / 2, height / 2);
-	context.fillStyle = '#495057';
-	context.fillText(text, width / 2, height / 2);
-	return { width, height, data: context.getImageData(0, 0, width, height).data };
+	return textImage(
+		imageId.slice(placeNameImagePrefix.length),
+		{
+			weight: 600,
+			size: 13,
+			fill: '#495057',
+			halo: 'rgba(255, 255, 255, 0.9)',
+			padding: 3,
+			lineHeight: 1.5
+		},
+		pixelRatio
+	);
 }
