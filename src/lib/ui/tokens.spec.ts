@@ -47,4 +47,22 @@ describe('design tokens', () => {
 			});
 		expect(coloured).toEqual([]);
 	});
+
+	it('lays out by logical sides (start and end), so a right-to-left language mirrors', () => {
+		// Centred by 50% and a shift, or hidden far off screen: the same either way round.
+		const symmetric = /^\s*(left: 50%|left: -10000px)/;
+		const physical = sources.flatMap(({ path, text }) => {
+			const style = path.endsWith('.css') ? text : (text.split('<style>')[1] ?? '');
+			return style
+				.split('\n')
+				.filter(
+					(line) =>
+						/^\s*((margin|padding|border)-(left|right)[a-z-]*|left|right)\s*:|text-align:\s*(left|right)/.test(
+							line
+						) && !symmetric.test(line)
+				)
+				.map((line) => `${path.slice(root.length + 1)}: ${line.trim()}`);
+		});
+		expect(physical).toEqual([]);
+	});
 });
