@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './tests/chromium';
+import { browserTimeZone, chromiumArgs, chromiumExecutable } from './tests/chromium';
 
 /**
  * End-to-end tests against the built app (`vite preview`) in Debian's Chromium.
@@ -22,7 +22,7 @@ export default defineConfig({
 	use: {
 		baseURL: 'http://localhost:4173',
 		locale: 'nl-NL',
-		timezoneId: 'Europe/Amsterdam',
+		timezoneId: browserTimeZone,
 		// Tracing records every action of every journey to keep the failing ones: on these two
 		// cores it made each journey 20-30 % slower (5 journeys: 76 s with, 58 s without). CI
 		// keeps the screenshot of a failure; for a trace, run the journey again with --trace on.

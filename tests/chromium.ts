@@ -13,3 +13,6 @@ export const chromiumArgs = [
 	'--disable-sync',
 	'--no-first-run'
 ];
+
+/** Where the browsers' clocks are (playwright.config.ts): the dates a page shows are its dates. */
+export const browserTimeZone = 'Europe/Amsterdam';

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import {
+	browserTimeZone,
 	countMarkerPixels,
 	expect,
 	navigateTo,
@@ -330,7 +331,12 @@ test('a coordinator sees what in her area goes stale, and its editor confirms it
 	const badges = detail.getByTestId('detail-badges');
 	await expect(badges.getByTestId('illustrative-badge')).toBeVisible();
 	await expect(badges.getByTestId('stale-badge')).toHaveCount(0);
-	const today = new Intl.DateTimeFormat('nl', { dateStyle: 'long' }).format(new Date());
+	// Today where the browser is (playwright.config.ts), not where the tests run: from 23:00
+	// UTC it is already tomorrow in Amsterdam.
+	const today = new Intl.DateTimeFormat('nl', {
+		dateStyle: 'long',
+		timeZone: browserTimeZone
+	}).format(new Date());
 	await expect(detail.getByTestId('confirmed-on')).toHaveText(`Laatst bevestigd: ${today}`);
 	await signOut(page);
 
@@ -371,7 +377,8 @@ test('an editor says when a collaboration began, as a month, and a wrong date ke
 
 	// The organisation itself: a start next year is named on its field, and the form keeps it.
 	const form = page.getByTestId('organisation-form');
-	const nextYear = String(new Date().getFullYear() + 1);
+	const thisYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: browserTimeZone });
+	const nextYear = String(Number(thisYear.format(new Date())) + 1);
 	await form.getByLabel('Begonnen').fill(nextYear);
 	await form.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(form.getByText('Dat ligt in de toekomst.')).toBeVisible();

@@ -5,6 +5,8 @@ import { PNG } from 'pngjs';
 /** The basemap is on the internet, which these machines cannot reach. */
 export const basemapHosts = /openfreemap\.org/;
 
+export { browserTimeZone } from '../chromium';
+
 /** PDOK Locatieserver, the geocoder; tests answer it from fixtures in its documented shape. */
 export const geocoderRequests = /api\.pdok\.nl\/bzk\/locatieserver\//;
 
