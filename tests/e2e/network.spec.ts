@@ -90,6 +90,8 @@ test('a node can be dragged, and the view panned and zoomed by keyboard', async 
 	await expect(page).not.toHaveURL(/\/organisaties\//);
 
 	const canvas = networkCanvas(page);
+	// Let go, the layout settles again; measure the pan from where it comes to rest.
+	await expect(canvas).toHaveAttribute('data-layout', 'settled', { timeout: 30_000 });
 	await canvas.focus();
 	const before = await largestInstitution(page);
 	// Arrows alone go from node to node (next test); with Shift they pan.
