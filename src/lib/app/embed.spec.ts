@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmbedPath, withEmbed, withoutEmbed } from './embed';
+import { fullViewHref, isEmbedPath, withEmbed, withoutEmbed } from './embed';
 
 describe('embed paths', () => {
 	it('knows an embedded page by its prefix, with or without a base path', () => {
@@ -20,5 +20,12 @@ describe('embed paths', () => {
 		expect(withoutEmbed('/ingebed', '')).toBe('/');
 		expect(withoutEmbed('/atlas/ingebed/meedoen', '/atlas')).toBe('/atlas/meedoen');
 		expect(withoutEmbed('/netwerk', '')).toBe('/netwerk');
+	});
+
+	it('gives the whole view of an embedded page, with its query', () => {
+		expect(fullViewHref(new URL('http://a.test/ingebed/netwerk?gebied=F'), '')).toBe(
+			'/netwerk?gebied=F'
+		);
+		expect(fullViewHref(new URL('http://a.test/netwerk'), '')).toBe('/netwerk');
 	});
 });

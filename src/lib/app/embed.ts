@@ -20,6 +20,11 @@ export function withoutEmbed(pathname: string, base: string): string {
 	return `${base}${pathname.slice(base.length + embedSegment.length + 1) || '/'}`;
 }
 
+/** The page a URL shows, whole (outside the embed), with its state: path and query. */
+export function fullViewHref(url: URL, base: string): string {
+	return `${withoutEmbed(url.pathname, base)}${url.search}`;
+}
+
 /** The same page inside the embed. */
 export function withEmbed(pathname: string, base: string): string {
 	if (isEmbedPath(pathname, base)) return pathname;
