@@ -7,8 +7,9 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// Dutch unless the visitor chose another language; the choice is remembered.
-			strategy: ['localStorage', 'baseLocale']
+			// The link's ?lang= first (see $lib/i18n/locale), then the language this
+			// browser chose before, then Dutch.
+			strategy: ['custom-link', 'localStorage', 'baseLocale']
 		}),
 		sveltekit()
 	],

@@ -1,4 +1,8 @@
 import type { HandleClientError } from '@sveltejs/kit';
+import { listenToLinks } from '$lib/i18n/locale';
+
+// Before anything speaks: a link may name the language (?lang=).
+listenToLinks();
 
 /** An unknown address is the user's 404, not a fault: only real errors are logged. */
 export const handleError: HandleClientError = ({ error, status }) => {

@@ -81,7 +81,7 @@ test('zoomed out, the database counts organisations in cells; zoomed in, it answ
 	const zoom = () => Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[0]);
 	while ((await zoom()) < 15) {
 		const before = await zoom();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await page.getByRole('button', { name: 'Inzoomen' }).click();
 		await expect.poll(zoom).toBeGreaterThan(before);
 	}
 	await expect.poll(() => attribute('cells')).toBe(0);

@@ -61,7 +61,7 @@ test('the network on the map draws the ties in view, counted between cells and o
 	const zoom = () => Number(new URL(page.url()).searchParams.get('kaart')?.split('/')[0]);
 	while ((await zoom()) < 15) {
 		const before = await zoom();
-		await page.getByRole('button', { name: 'Zoom in' }).click();
+		await page.getByRole('button', { name: 'Inzoomen' }).click();
 		await expect.poll(zoom).toBeGreaterThan(before);
 	}
 	await expect.poll(() => attribute('cells')).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { base } from '$app/paths';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatLocale } from '$lib/i18n/locale';
 import { backendLabel, kindGroupLabel } from '$lib/i18n/labels';
 import { connection } from '$lib/app/connection.svelte';
 import { kindGroupColour, kindGroupOrder } from '$lib/kinds/kind-style';
@@ -32,9 +32,9 @@ export function pictureLines(
 	const scope = currentScope();
 	const date = atlasStore.filters.date;
 	const when = date
-		? dateInWords(date, getLocale())
+		? dateInWords(date, formatLocale())
 		: m.picture_date_today({
-				day: new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long' }).format(new Date())
+				day: new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'long' }).format(new Date())
 			});
 	return {
 		scope:

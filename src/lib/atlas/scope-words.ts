@@ -3,7 +3,7 @@
  * The network page's heading and the caption of a network picture say it
  * alike. Null when nothing is filtered: the whole atlas.
  */
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages';
 import { languageLabel, organisationKindLabel, themeLabel } from '$lib/i18n/labels';
 import type { AtlasFilters } from './atlas-filters';
@@ -22,6 +22,6 @@ export function scopeInWords(
 		...(filters.query ? [`‘${filters.query}’`] : [])
 	];
 	return parts.length > 0
-		? new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(parts)
+		? new Intl.ListFormat(formatLocale(), { type: 'conjunction' }).format(parts)
 		: null;
 }

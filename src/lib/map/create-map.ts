@@ -13,6 +13,7 @@ import { addProjectLayers, provideClusterCountImages } from './map-layers';
 import { addHighlightLayers } from './highlight-layers';
 import { addProgrammeLayers } from './programme-outline';
 import type { MapView } from './map-view';
+import { textDirection } from '$lib/i18n/locale';
 
 /** Basemap tile failures before we give up on it and draw the offline style. */
 const tileFailuresBeforeFallback = 3;
@@ -47,7 +48,14 @@ export async function createMap(
 					bounds: [...initialBounds] as [number, number, number, number],
 					fitBoundsOptions: { padding: options.padding }
 				}),
-		attributionControl: { compact: true },
+		attributionControl: false,
+		// MapLibre's own buttons speak the app's language.
+		locale: {
+			'NavigationControl.ZoomIn': m.map_zoom_in(),
+			'NavigationControl.ZoomOut': m.map_zoom_out(),
+			'AttributionControl.ToggleAttribution': m.map_attribution_toggle(),
+			'Map.Title': m.map_label()
+		},
 		dragRotate: false,
 		pitchWithRotate: false,
 		touchPitch: false,
@@ -58,7 +66,11 @@ export async function createMap(
 		// per frame), and a fade is a dozen frames after every change of data.
 		fadeDuration: 0
 	});
-	map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+	// Controls sit at the end of the reading direction: on the left in Arabic.
+	// (MapLibre shapes Arabic and bidirectional labels itself; no plugin needed.)
+	const end = textDirection() === 'rtl' ? 'left' : 'right';
+	map.addControl(new maplibre.NavigationControl({ showCompass: false }), `top-${end}`);
+	map.addControl(new maplibre.AttributionControl({ compact: true }), `bottom-${end}`);
 	map.getCanvas().setAttribute('aria-label', m.map_label());
 
 	// The project's layers go on top of whatever base style is current.
