@@ -220,6 +220,7 @@ CREATE FUNCTION public.organisation_for_edit(organisation_slug text) RETURNS jso
   select jsonb_build_object(
     'id', o.id, 'slug', o.slug, 'version', o.version, 'status', o.status,
     'name', o.name, 'kind', o.kind, 'description', o.description,
+    'text_language', o.text_language,
     'lng', o.lng, 'lat', o.lat, 'location_precision', o.location_precision,
     'address', o.address, 'postcode', o.postcode, 'city', o.city, 'area_id', o.area_id,
     'website', o.website, 'email', o.email, 'phone', o.phone,
@@ -291,11 +292,12 @@ begin
   if target is null then
     target := gen_random_uuid();
     insert into public.organisations (
-      id, name, kind, description, status, lng, lat, location_precision, address, postcode, city,
+      id, name, kind, description, text_language, status, lng, lat, location_precision, address, postcode, city,
       area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times,
       meeting_place, join_next_step, started_on, started_precision, ended_on, ended_precision
     ) values (
-      target, given.name, given.kind, coalesce(given.description, ''), coalesce(given.status, 'draft'),
+      target, given.name, given.kind, coalesce(given.description, ''),
+      coalesce(given.text_language, 'nl'), coalesce(given.status, 'draft'),
       given.lng, given.lat, coalesce(given.location_precision, 'address'), given.address,
       given.postcode, given.city, given.area_id, given.website, given.email, given.phone,
       coalesce(given.open_to_newcomers, false), coalesce(given.help_wanted, '{}'),
@@ -309,6 +311,7 @@ begin
     perform private.expect_version(target, expected_version);
     update public.organisations o set
       name = given.name, kind = given.kind, description = coalesce(given.description, ''),
+      text_language = coalesce(given.text_language, 'nl'),
       lng = given.lng, lat = given.lat,
       location_precision = coalesce(given.location_precision, 'address'),
       address = given.address, postcode = given.postcode, city = given.city, area_id = given.area_id,
@@ -725,6 +728,7 @@ CREATE TABLE public.organisations (
     started_precision text,
     ended_on date,
     ended_precision text,
+    text_language text DEFAULT 'nl'::text NOT NULL,
     CONSTRAINT organisations_end_has_precision CHECK (((ended_on IS NULL) = (ended_precision IS NULL))),
     CONSTRAINT organisations_ended_precision_check CHECK ((ended_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT organisations_period_in_order CHECK (((ended_on IS NULL) OR (started_on IS NULL) OR (private.period_end(ended_on, ended_precision) >= started_on))),
@@ -739,6 +743,7 @@ CREATE TABLE public.organisations (
     CONSTRAINT organisations_join_next_step_check CHECK ((char_length(join_next_step) <= 300)),
     CONSTRAINT organisations_languages_bounded CHECK ((cardinality(languages) <= 16)),
     CONSTRAINT organisations_languages_check CHECK ((languages <@ ARRAY['nl'::text, 'en'::text, 'ar'::text, 'tr'::text, 'ber'::text, 'fr'::text, 'de'::text, 'es'::text, 'pl'::text, 'pap'::text, 'srn'::text, 'so'::text, 'ti'::text, 'uk'::text, 'fa'::text, 'ur'::text])),
+    CONSTRAINT organisations_text_language_check CHECK ((text_language = ANY (ARRAY['nl'::text, 'en'::text, 'ar'::text, 'tr'::text, 'ber'::text, 'fr'::text, 'de'::text, 'es'::text, 'pl'::text, 'pap'::text, 'srn'::text, 'so'::text, 'ti'::text, 'uk'::text, 'fa'::text, 'ur'::text]))),
     CONSTRAINT organisations_lat_check CHECK (((lat >= ('-90'::integer)::double precision) AND (lat <= (90)::double precision))),
     CONSTRAINT organisations_lng_check CHECK (((lng >= ('-180'::integer)::double precision) AND (lng <= (180)::double precision))),
     CONSTRAINT organisations_location_precision_check CHECK ((location_precision = ANY (ARRAY['address'::text, 'neighbourhood'::text, 'town'::text]))),
@@ -1102,5 +1107,7 @@ GRANT INSERT(started_precision),UPDATE(started_precision) ON TABLE public.organi
 GRANT INSERT(ended_on),UPDATE(ended_on) ON TABLE public.organisations TO authenticated;
 
 GRANT INSERT(ended_precision),UPDATE(ended_precision) ON TABLE public.organisations TO authenticated;
+
+GRANT INSERT(text_language),UPDATE(text_language) ON TABLE public.organisations TO authenticated;
 
 GRANT UPDATE(confirmed_at) ON TABLE public.organisations TO authenticated;

@@ -167,6 +167,8 @@ begin
   perform private.expect_version(org_id, expected_version);
   update public.organisations o set
     name = snapshot.name, kind = snapshot.kind, description = snapshot.description,
+    -- Versions from before texts had a language were written in Dutch.
+    text_language = coalesce(snapshot.text_language, 'nl'),
     lng = snapshot.lng, lat = snapshot.lat, location_precision = snapshot.location_precision,
     address = snapshot.address, postcode = snapshot.postcode, city = snapshot.city,
     area_id = snapshot.area_id, website = snapshot.website, email = snapshot.email,

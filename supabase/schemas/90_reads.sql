@@ -787,6 +787,7 @@ begin
       'kind', o.kind,
       'status', o.status,
       'description', o.description,
+      'text_language', o.text_language,
       'lng', o.lng,
       'lat', o.lat,
       'location_precision', o.location_precision,

@@ -221,6 +221,55 @@ describe.each(databaseKinds)('editing on %s', (kind) => {
 			});
 		});
 
+		it('keeps the language its texts are written in, shows it to visitors, and refuses one it does not know', async () => {
+			await db.as(daan, async (q) => {
+				const opened = await forEdit(q);
+				expect(opened.text_language).toBe('nl');
+				await q('select public.save_organisation($1, $2)', [
+					{
+						...opened,
+						text_language: 'tr',
+						description: 'Bozuk eşyaları birlikte tamir ediyoruz.'
+					},
+					opened.version
+				]);
+				const saved = await forEdit(q);
+				expect(saved.text_language).toBe('tr');
+				const error = await refusal(q, () =>
+					q('select public.save_organisation($1, $2)', [
+						{ ...saved, text_language: 'xx' },
+						saved.version
+					])
+				);
+				expect(error).toContain('organisations_text_language_check');
+				// The read behind the organisation's page says it, so the page can mark the texts.
+				const shown = await scalar<{ text_language: string }>(q, 'public.organisation_detail($1)', [
+					repairSlug
+				]);
+				expect(shown.text_language).toBe('tr');
+			});
+			// Each call runs in its own transaction, rolled back: open it again.
+			await db.as(anon, async (q) => {
+				const seen = await scalar<{ text_language: string }>(q, 'public.organisation_detail($1)', [
+					repairSlug
+				]);
+				expect(seen.text_language).toBe('nl');
+			});
+
+			// Left out, as by an app from before: the texts are taken to be Dutch.
+			await db.as(daan, async (q) => {
+				const opened = await forEdit(q);
+				await q('select public.save_organisation($1, $2)', [
+					{ ...opened, text_language: 'ar' },
+					opened.version
+				]);
+				const older: Record<string, unknown> = await forEdit(q);
+				delete older.text_language;
+				await q('select public.save_organisation($1, $2)', [older, older.version]);
+				expect((await forEdit(q)).text_language).toBe('nl');
+			});
+		});
+
 		it('keeps a coordinator from moving an organisation out of their area', async () => {
 			await db.as(sanne, async (q) => {
 				const opened = await forEdit(q);

@@ -226,7 +226,7 @@ const allowlist = `
 	authenticated: execute public.stale_organisations(max_results integer)
 	authenticated: execute public.suggest_initiative(suggestion jsonb)
 	authenticated: execute public.undo_import(batch_id uuid)
-	authenticated: insert (id, name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, started_on, started_precision, ended_on, ended_precision) public.organisations
+	authenticated: insert (id, name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, started_on, started_precision, ended_on, ended_precision, text_language) public.organisations
 	authenticated: insert (id, source_id, target_id, kind, status, description, started_on) public.collaborations
 	authenticated: insert (name, kind, description, theme_ids, lng, lat, address, area_id, website, email, submitter_note, honeypot) public.suggestions
 	authenticated: insert public.atlas_roles
@@ -252,7 +252,7 @@ const allowlist = `
 	authenticated: select public.suggestions
 	authenticated: select public.themes
 	authenticated: update (display_name) public.profiles
-	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, confirmed_at, started_on, started_precision, ended_on, ended_precision) public.organisations
+	authenticated: update (name, kind, description, status, lng, lat, location_precision, address, postcode, city, area_id, website, email, phone, open_to_newcomers, help_wanted, languages, meeting_times, meeting_place, join_next_step, confirmed_at, started_on, started_precision, ended_on, ended_precision, text_language) public.organisations
 	authenticated: update (status, decision_reason, organisation_id) public.suggestions
 	authenticated: update (status, description, started_on, ended_on, confirmed_at, started_precision, ended_precision) public.collaborations
 	authenticated: update public.atlas_roles

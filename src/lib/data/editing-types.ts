@@ -55,6 +55,7 @@ export interface OrganisationFields extends Pick<
 	| 'name'
 	| 'kind'
 	| 'description'
+	| 'textLanguage'
 	| 'lng'
 	| 'lat'
 	| 'locationPrecision'

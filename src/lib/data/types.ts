@@ -345,6 +345,8 @@ export interface OrganisationDetail {
 	kind: OrganisationKind;
 	status: 'draft' | 'published' | 'archived';
 	description: string;
+	/** The language its own texts (name, description, times) are written in. */
+	textLanguage: string;
 	lng: number | null;
 	lat: number | null;
 	locationPrecision: LocationPrecision;

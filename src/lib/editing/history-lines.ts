@@ -35,6 +35,7 @@ const columnLabels: Record<string, () => string> = {
 	languages: m.form_languages,
 	meeting_times: m.form_meeting_times,
 	meeting_place: m.form_meeting_place,
+	text_language: m.form_text_language,
 	join_next_step: m.form_join_next_step,
 	started_on: m.form_started,
 	ended_on: m.form_ended

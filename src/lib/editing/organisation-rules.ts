@@ -74,6 +74,7 @@ const fieldSchemas = {
 	meetingTimes: upTo(300, () => m.rule_max_length({ max: 300 })),
 	meetingPlace: upTo(200, () => m.rule_max_length({ max: 200 })),
 	joinNextStep: upTo(300, () => m.rule_max_length({ max: 300 })),
+	textLanguage: v.picklist(knownLanguages, () => m.rule_languages()),
 	languages: v.pipe(
 		v.array(v.picklist(knownLanguages, () => m.rule_languages())),
 		v.maxLength(16, () => m.rule_languages())
@@ -108,6 +109,7 @@ export const constraintFields: Record<string, FieldName> = {
 	organisations_meeting_place_check: 'meetingPlace',
 	organisations_join_next_step_check: 'joinNextStep',
 	organisations_languages_check: 'languages',
+	organisations_text_language_check: 'textLanguage',
 	organisations_point_is_whole: 'lng',
 	organisations_published_has_point: 'lng',
 	organisations_lng_check: 'lng',

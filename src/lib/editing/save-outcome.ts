@@ -2,12 +2,16 @@ import { BackendError, type BackendKind, type OrganisationFields } from '$lib/da
 import { describeError } from '$lib/app/describe-error';
 import { constraintFields, type FieldProblems } from './organisation-rules';
 
-/** A new organisation's fields before anything is typed. */
-export function emptyOrganisation(): OrganisationFields {
+/**
+ * A new organisation's fields before anything is typed; its texts are taken
+ * to be in the language the editor uses the atlas in, until they say otherwise.
+ */
+export function emptyOrganisation(textLanguage = 'nl'): OrganisationFields {
 	return {
 		name: '',
 		kind: 'resident_initiative',
 		description: '',
+		textLanguage,
 		lng: null,
 		lat: null,
 		locationPrecision: 'address',

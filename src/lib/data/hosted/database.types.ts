@@ -454,6 +454,7 @@ export type Database = {
 					started_on: string | null;
 					started_precision: string | null;
 					status: string;
+					text_language: string;
 					updated_at: string;
 					version: number;
 					website: string | null;
@@ -491,6 +492,7 @@ export type Database = {
 					started_on?: string | null;
 					started_precision?: string | null;
 					status?: string;
+					text_language?: string;
 					updated_at?: string;
 					version?: number;
 					website?: string | null;
@@ -528,6 +530,7 @@ export type Database = {
 					started_on?: string | null;
 					started_precision?: string | null;
 					status?: string;
+					text_language?: string;
 					updated_at?: string;
 					version?: number;
 					website?: string | null;
