@@ -232,17 +232,6 @@ test.describe('the atlas on the embedded database', () => {
 		await expectNoAxeViolations(page);
 	});
 
-	test('switches to English and back, remembering the choice', async ({ page }) => {
-		await page.goto('/');
-		await page.getByRole('button', { name: /EN/ }).click();
-		await expect(page.getByRole('heading', { name: 'Organisations' })).toBeVisible();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await page.reload();
-		await expect(page.getByRole('heading', { name: 'Organisations' })).toBeVisible();
-		await page.getByRole('button', { name: /NL/ }).click();
-		await expect(page.getByRole('heading', { name: 'Organisaties' })).toBeVisible();
-	});
-
 	test('explains in Dutch when the database cannot start, and offers to retry', async ({
 		page,
 		context,

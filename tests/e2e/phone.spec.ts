@@ -213,3 +213,53 @@ test('on a phone the legend switches the network on the map', async ({ page }) =
 		.toBeGreaterThan(0);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
 });
+
+test('every page fits a 360 px phone in all four languages, without scrolling sideways', async ({
+	page
+}) => {
+	const pages = [
+		'/',
+		'/organisaties/wij-zijn-plein-40-45',
+		'/programmas/samen-nieuw-west',
+		'/netwerk',
+		'/meedoen',
+		'/voorstellen',
+		'/inloggen',
+		'/inbedden',
+		'/over'
+	];
+	const overflowing: string[] = [];
+	for (const language of ['nl', 'en', 'tr', 'ar']) {
+		for (const path of pages) {
+			await page.goto(`${path}?lang=${language}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await expect(page.locator('main h1, main h2').first()).toBeVisible();
+			// What arrives after the first paint (the list, the network's figures) arrives first.
+			const panel = page.getByTestId('panel');
+			if ((await panel.count()) > 0) await expect(panel).toHaveAttribute('aria-busy', 'false');
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (width > 360) overflowing.push(`${path}?lang=${language}: ${width} px`);
+		}
+	}
+	expect(overflowing).toEqual([]);
+});
+
+test('in Arabic on a phone, the detail sheet and the map controls are mirrored', async ({
+	page
+}) => {
+	await page.goto('/?lang=ar');
+	await waitForMarkers(page);
+	const map = (await page.getByTestId('map').boundingBox())!;
+	const zoom = (await page.getByRole('button', { name: 'تكبير' }).boundingBox())!;
+	expect(zoom.x - map.x).toBeLessThan(60);
+	await page.getByTestId('organisation-list').getByRole('link').first().tap();
+	const sheet = page.getByTestId('panel');
+	await expect(page.getByTestId('organisation-detail')).toBeVisible();
+	expect(await sheet.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+	// The back link starts at the right, as Arabic reads.
+	const back = (await page.getByRole('link', { name: 'العودة إلى القائمة' }).boundingBox())!;
+	expect(back.x + back.width).toBeGreaterThan(300);
+	await page.getByRole('button', { name: 'تفاصيل أكبر' }).tap();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expectNoAxeViolations(page);
+});

@@ -49,8 +49,9 @@ describe('design tokens', () => {
 	});
 
 	it('lays out by logical sides (start and end), so a right-to-left language mirrors', () => {
-		// Centred by 50% and a shift, or hidden far off screen: the same either way round.
-		const symmetric = /^\s*(left: 50%|left: -10000px)/;
+		// Centred by 50% and a shift: the same either way round. (Hidden far off screen is
+		// not: in Arabic, -10000px to the left widens the page by as much.)
+		const symmetric = /^\s*left: 50%/;
 		const physical = sources.flatMap(({ path, text }) => {
 			const style = path.endsWith('.css') ? text : (text.split('<style>')[1] ?? '');
 			return style
