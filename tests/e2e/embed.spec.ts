@@ -118,3 +118,29 @@ test('any other page of the atlas in a frame refuses, and offers the full app', 
 	await expect(open).toHaveAttribute('href', 'http://localhost:4173/netwerk');
 	await expect(frame.getByTestId('map')).toHaveCount(0);
 });
+
+test('an embed speaks the language its site chose, and leaves the visitor’s own choice alone', async ({
+	page
+}) => {
+	await page.goto('/inbedden');
+	await page.getByLabel('Alleen de lijst').check();
+	await page.getByTestId('embed-language').selectOption({ label: 'العربية' });
+	const code = await page.getByTestId('embed-code').inputValue();
+	expect(code).toMatch(/src="http:\/\/localhost:4173\/ingebed\/\?weergave=lijst&amp;lang=ar"/);
+	// The frame's title is read out in the embed's language.
+	expect(code).toContain('title="Buurtatlas: القائمة فقط، كل المنظمات"');
+
+	await hostPage(page, code);
+	const frame = page.frameLocator('iframe');
+	await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(frame.getByRole('heading', { name: 'المنظمات', exact: true })).toBeVisible();
+	await expect(frame.getByTestId('full-view-link')).toHaveAttribute(
+		'href',
+		'/?weergave=lijst&lang=ar'
+	);
+
+	// The composer, framed as a preview in the same browser, did not change the atlas's language.
+	await page.goto('/inbedden');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbedden op je eigen site');
+});

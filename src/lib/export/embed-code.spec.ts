@@ -3,7 +3,7 @@ import { embedSnippet, embedUrl } from './embed-code';
 
 describe('embedUrl', () => {
 	it('puts the view under /ingebed/, with its filters and view in the query', () => {
-		const none = { programme: null, area: null, theme: null };
+		const none = { programme: null, area: null, theme: null, language: 'nl' as const };
 		expect(embedUrl('https://atlas.example/', { view: 'kaart', ...none }).href).toBe(
 			'https://atlas.example/ingebed/'
 		);
@@ -12,7 +12,8 @@ describe('embedUrl', () => {
 				view: 'netwerk',
 				programme: 'samen-nieuw-west',
 				area: 'F',
-				theme: 'wonen'
+				theme: 'wonen',
+				language: 'nl'
 			}).href
 		).toBe(
 			'https://atlas.example/ingebed/?thema=wonen&gebied=F&programma=samen-nieuw-west&weergave=netwerk'
@@ -23,6 +24,19 @@ describe('embedUrl', () => {
 		expect(embedUrl('https://atlas.example/', { view: 'lijst', ...none }).search).toBe(
 			'?weergave=lijst'
 		);
+	});
+
+	it('names the language the host chose, except Dutch, the default', () => {
+		const none = { programme: null, area: null, theme: null };
+		expect(
+			embedUrl('https://atlas.example/', { view: 'meedoen', ...none, language: 'ar' }).href
+		).toBe('https://atlas.example/ingebed/meedoen?lang=ar');
+		expect(
+			embedUrl('https://atlas.example/', { view: 'lijst', ...none, language: 'tr' }).search
+		).toBe('?weergave=lijst&lang=tr');
+		expect(
+			embedUrl('https://atlas.example/', { view: 'kaart', ...none, language: 'nl' }).search
+		).toBe('');
 	});
 });
 

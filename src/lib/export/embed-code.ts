@@ -6,6 +6,7 @@
  */
 import { noFilters, withFilters } from '$lib/atlas/atlas-filters';
 import { embedSegment } from '$lib/app/embed';
+import { withLocale, type Locale } from '$lib/i18n/locale';
 
 export const embedViews = ['kaart', 'lijst', 'netwerk', 'meedoen'] as const;
 export type EmbedView = (typeof embedViews)[number];
@@ -15,6 +16,8 @@ export interface EmbedChoice {
 	programme: string | null;
 	area: string | null;
 	theme: string | null;
+	/** The language the embed speaks, whatever its visitors chose elsewhere. */
+	language: Locale;
 }
 
 /** The embedded view's address, under /ingebed/, with the filters in its query. */
@@ -29,7 +32,7 @@ export function embedUrl(atlasRoot: string, choice: EmbedChoice): URL {
 	});
 	if (choice.view === 'netwerk' || choice.view === 'lijst')
 		url.searchParams.set('weergave', choice.view);
-	return url;
+	return withLocale(url, choice.language);
 }
 
 /** Sizes a frame may have, in CSS pixels: small enough to be sure, large enough for a page. */

@@ -15,7 +15,10 @@ import type {
 	ProgrammeKind
 } from '$lib/data';
 
-type Labels<K extends string> = Record<K, () => string>;
+type Labels<K extends string> = Record<
+	K,
+	(inputs?: Record<string, never>, options?: { locale?: Locale }) => string
+>;
 
 const organisationKindLabels: Labels<OrganisationKind> = {
 	resident_initiative: m.kind_resident_initiative,
@@ -103,13 +106,15 @@ const languageLabels: Labels<string> = {
 };
 
 /** A label, or the id itself for an id this version of the app does not know yet. */
-function label<K extends string>(labels: Labels<K>, id: K): string {
-	return Object.hasOwn(labels, id) ? labels[id]() : id;
+function label<K extends string>(labels: Labels<K>, id: K, locale?: Locale): string {
+	return Object.hasOwn(labels, id) ? labels[id]({}, locale ? { locale } : {}) : id;
 }
 
 export const organisationKindLabel = (id: OrganisationKind) => label(organisationKindLabels, id);
 export const kindGroupLabel = (id: KindGroup) => label(kindGroupLabels, id);
 export const themeLabel = (id: string) => label(themeLabels, id);
+/** A theme's label in another language than the one shown (an embed's). */
+export const themeLabelIn = (id: string, locale: Locale) => label(themeLabels, id, locale);
 export const collaborationKindLabel = (id: CollaborationKind) => label(collaborationKindLabels, id);
 export const programmeKindLabel = (id: ProgrammeKind) => label(programmeKindLabels, id);
 export const collaborationStatusLabel = (id: CollaborationStatus) =>

@@ -15,6 +15,7 @@ import {
 	isLocale,
 	localStorageKey,
 	locales,
+	overwriteGetLocale,
 	type Locale
 } from '$lib/paraglide/runtime';
 
@@ -80,8 +81,18 @@ export function switchLocale(locale: Locale) {
 	window.location.assign(withLocale(new URL(window.location.href), locale));
 }
 
-/** Register the link's strategy; paraglide asks it first (see vite.config.ts). */
-export function listenToLinks() {
+/**
+ * Register the link's strategy; paraglide asks it first (see vite.config.ts).
+ * An embed instead speaks the language its host put in the link (Dutch when
+ * none) and remembers nothing: what its visitors chose belongs to the full app,
+ * and a preview framed on /inbedden must not change the composer's language.
+ */
+export function listenToLinks(embedded = false) {
+	if (embedded) {
+		const chosen = localeFromUrl(new URL(window.location.href)) ?? baseLocale;
+		overwriteGetLocale(() => chosen);
+		return;
+	}
 	defineCustomClientStrategy('custom-link', {
 		getLocale: () => localeFromUrl(new URL(window.location.href)),
 		// A language from the link is remembered by the localStorage strategy
