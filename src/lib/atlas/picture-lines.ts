@@ -48,7 +48,8 @@ export function pictureLines(
 		date: m.picture_date({ when }),
 		source: m.picture_source({
 			source: backendLabel(connection.info),
-			address: new URL(base || '/', window.location.origin).href
+			// Isolated left to right: inside an Arabic line a bare address loses its trailing slash to the front.
+			address: `\u2066${new URL(base || '/', window.location.origin).href}\u2069`
 		})
 	};
 }

@@ -1,6 +1,6 @@
 import { polygonHull } from 'd3-polygon';
 import { fitTransform } from './network-fit';
-import { pictureWithCaption, type PictureCaption } from '$lib/ui/picture-caption';
+import { ownDirection, pictureWithCaption, type PictureCaption } from '$lib/ui/picture-caption';
 
 export type { PictureCaption };
 
@@ -269,6 +269,9 @@ export class NetworkRenderer {
 		context.font = '600 12px system-ui, sans-serif';
 		context.textBaseline = 'bottom';
 		context.lineJoin = 'round';
+		// Positions are of a label's left end, whatever the page's direction; each
+		// name runs its own way (a Dutch name left to right inside the Arabic page).
+		context.textAlign = 'left';
 		const { width, height } = target;
 		const named: { left: number; right: number; bottom: number }[] = [];
 		for (const { label, top } of outlines) {
@@ -282,6 +285,7 @@ export class NetworkRenderer {
 			named.push({ left: sx, right: sx + textWidth, bottom: sy });
 			context.lineWidth = 4;
 			context.strokeStyle = background;
+			context.direction = ownDirection(label);
 			context.strokeText(label, sx, sy);
 			context.fillStyle = data.groupColour ?? ink;
 			context.fillText(label, sx, sy);
@@ -316,6 +320,7 @@ export class NetworkRenderer {
 			taken.push(box);
 			context.lineWidth = 4;
 			context.strokeStyle = background;
+			context.direction = ownDirection(data.labels[i]!);
 			context.strokeText(data.labels[i]!, sx, sy);
 			context.fillStyle = ink;
 			context.fillText(data.labels[i]!, sx, sy);

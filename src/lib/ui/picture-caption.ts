@@ -11,6 +11,16 @@ export interface PictureCaption {
 	legend: readonly { label: string; colour?: string }[];
 	/** Picture pixels per CSS pixel of the view: twice the screen's. */
 	scale: number;
+	/** The caption's language reads right to left (Arabic): lines and legend start at the right. */
+	direction?: 'ltr' | 'rtl';
+}
+
+/** Which way a text runs, by its first letter, as dir="auto" decides: names keep their own. */
+export function ownDirection(text: string): 'ltr' | 'rtl' {
+	const letter = /[\p{L}]/u.exec(text)?.[0] ?? '';
+	return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(letter)
+		? 'rtl'
+		: 'ltr';
 }
 
 const ink = '#212529';
@@ -40,13 +50,18 @@ function wrapped(context: Context, text: string, room: number): string[] {
  */
 export function drawCaption(
 	context: Context,
-	{ lines, legend }: PictureCaption,
+	{ lines, legend, direction = 'ltr' }: PictureCaption,
 	width: number,
 	top: number,
 	draw: boolean
 ): number {
 	const margin = 16;
 	let y = top + margin;
+	// Laid out left to right; in Arabic every x is mirrored and text starts at its right end.
+	const rtl = direction === 'rtl';
+	const at = (x: number) => (rtl ? width - x : x);
+	context.direction = direction;
+	context.textAlign = 'start';
 	context.textBaseline = 'top';
 	if (draw) {
 		context.fillStyle = rule;
@@ -58,7 +73,7 @@ export function drawCaption(
 		for (const part of wrapped(context, line, room)) {
 			if (draw) {
 				context.fillStyle = n === 0 ? ink : muted;
-				context.fillText(part, margin, y);
+				context.fillText(part, at(margin), y);
 			}
 			y += n === 0 ? 22 : 18;
 		}
@@ -75,11 +90,11 @@ export function drawCaption(
 		}
 		if (draw) {
 			context.beginPath();
-			context.arc(x + 6, y + 7, 6, 0, Math.PI * 2);
+			context.arc(at(x + 6), y + 7, 6, 0, Math.PI * 2);
 			context.fillStyle = colour!;
 			context.fill();
 			context.fillStyle = ink;
-			context.fillText(label, x + 18, y, width - margin - x - 18);
+			context.fillText(label, at(x + 18), y, width - margin - x - 18);
 		}
 		x += itemWidth + 18;
 	}
@@ -89,7 +104,7 @@ export function drawCaption(
 		for (const part of wrapped(context, label, room)) {
 			if (draw) {
 				context.fillStyle = muted;
-				context.fillText(part, margin, y);
+				context.fillText(part, at(margin), y);
 			}
 			y += 18;
 		}
