@@ -1,6 +1,7 @@
 import { polygonHull } from 'd3-polygon';
 import { fitTransform } from './network-fit';
-import { ownDirection, pictureWithCaption, type PictureCaption } from '$lib/ui/picture-caption';
+import { pictureWithCaption, type PictureCaption } from '$lib/ui/picture-caption';
+import { ownDirection } from '$lib/i18n/direction';
 
 export type { PictureCaption };
 

@@ -4,6 +4,8 @@
  * fallback map's place names are drawn on a 2D canvas instead: letters in one
  * colour with a halo in another, at the screen's pixel ratio.
  */
+import { ownDirection } from '$lib/i18n/direction';
+
 export interface TextImageStyle {
 	/** CSS font weight and size in CSS pixels. */
 	weight: number;
@@ -33,6 +35,7 @@ export function textImage(
 	// A new size resets the context: set the font again.
 	context.font = font;
 	context.textAlign = 'center';
+	context.direction = ownDirection(text);
 	context.textBaseline = 'middle';
 	context.lineJoin = 'round';
 	context.lineWidth = 3 * pixelRatio;

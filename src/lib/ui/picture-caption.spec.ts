@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawCaption, ownDirection } from './picture-caption';
+import { drawCaption } from './picture-caption';
+import { ownDirection } from '$lib/i18n/direction';
 
 /** A 2D context that measures 7 px per character and remembers what was written where. */
 function recordingContext() {

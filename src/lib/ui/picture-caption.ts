@@ -15,14 +15,6 @@ export interface PictureCaption {
 	direction?: 'ltr' | 'rtl';
 }
 
-/** Which way a text runs, by its first letter, as dir="auto" decides: names keep their own. */
-export function ownDirection(text: string): 'ltr' | 'rtl' {
-	const letter = /[\p{L}]/u.exec(text)?.[0] ?? '';
-	return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(letter)
-		? 'rtl'
-		: 'ltr';
-}
-
 const ink = '#212529';
 const muted = '#5a636b';
 const rule = '#dee2e6';
