@@ -88,6 +88,29 @@ test('a member edits their organisation and sees it on the map', async ({ page }
 	await expect.poll(() => mapAttribute(page, 'data-rendered-selected')).toBe(1);
 });
 
+test('a text written in Turkish stays Turkish, and the page says so to screen readers', async ({
+	page
+}) => {
+	await signInAs(page, /Daan/);
+	await page.getByRole('link', { name: 'Repair Café Osdorp' }).click();
+	const form = page.getByTestId('organisation-form');
+	const language = form.getByLabel('Geschreven in');
+	await expect(language).toHaveValue('nl');
+	await language.selectOption({ label: 'Turks' });
+	await form.getByLabel('Beschrijving').fill('Her ay bozuk eşyaları birlikte tamir ediyoruz.');
+	await expect(form.getByLabel('Beschrijving')).toHaveAttribute('lang', 'tr');
+	await form.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Opgeslagen.');
+
+	await page.getByRole('link', { name: 'Bekijk in de atlas' }).click();
+	const detail = page.getByTestId('organisation-detail');
+	await expect(detail.getByTestId('description')).toHaveAttribute('lang', 'tr');
+	await expect(detail.getByTestId('description')).toHaveText(/tamir ediyoruz/);
+	// Around it, the page still speaks Dutch.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(detail.getByRole('heading', { name: 'Thema’s' })).toBeVisible();
+});
+
 test('an edit on a stale version is refused and the typed input stays', async ({
 	page,
 	context

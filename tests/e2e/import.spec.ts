@@ -119,7 +119,8 @@ test('a coordinator imports a Kumu workbook, sees it on map and network, and und
 	await expect(page.getByTestId('pending-tie')).toContainText(
 		`Met ${unknownPartner} (nog niet in de atlas) · Partnerschap`
 	);
-	await page.getByRole('link', { name: '← Beheer' }).click();
+	// The way back, its arrow hidden from screen readers (it points the other way in Arabic).
+	await page.getByRole('main').getByRole('link', { name: 'Beheer', exact: true }).click();
 	await page.getByTestId('import-link').click();
 	const toggle = page.getByRole('button', { name: 'Netwerk naast de kaart' });
 	if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();

@@ -16,6 +16,16 @@ test('works on a 360 px phone: map above, list below, detail as a bottom sheet',
 	const list = await page.getByTestId('organisation-list').boundingBox();
 	expect(map && list && map.y < list.y).toBe(true);
 	expect(map?.width).toBeLessThanOrEqual(360);
+	// Nothing of the map lies over the panel: its first field, the search, can be tapped.
+	const search = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+	await expect(search).toBeVisible();
+	const searchBox = (await search.boundingBox())!;
+	expect(
+		await page.evaluate(
+			([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('role'),
+			[searchBox.x + searchBox.width / 2, searchBox.y + searchBox.height / 2]
+		)
+	).toBe('combobox');
 	// The legend starts folded on a phone, so it does not cover the small map.
 	await expect(page.getByText('Legenda')).toBeVisible();
 	await expect(page.getByText('Bewoners', { exact: true })).toBeHidden();
