@@ -811,6 +811,8 @@ CREATE INDEX organisations_created_by_idx ON public.organisations USING btree (c
 
 CREATE INDEX organisations_kind_idx ON public.organisations USING btree (kind);
 
+CREATE INDEX organisations_ended_on_idx ON public.organisations USING btree (ended_on) WHERE (ended_on IS NOT NULL);
+
 CREATE INDEX organisations_lng_lat_idx ON public.organisations USING btree (lng, lat);
 
 CREATE INDEX organisations_search_body_trgm_idx ON public.organisations USING gin (search_body extensions.gin_trgm_ops);

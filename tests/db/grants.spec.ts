@@ -50,7 +50,9 @@ select r || ': ' || g as grant from (select * from tbl union all select * from c
 
 const allowlist = `
 	anon: execute private.can_edit_programme(programme uuid)
+	anon: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	anon: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
+	anon: execute private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	anon: execute private.period_text(day date, unit text)
 	anon: execute private.programme_scope(programme_slugs text[], as_of date)
 	anon: execute public.programme_detail(programme_slug text)
@@ -59,7 +61,9 @@ const allowlist = `
 	anon: select public.programmes
 	authenticated: execute private.can_edit_programme(programme uuid)
 	authenticated: execute private.delete_programme_membership(membership uuid)
+	authenticated: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	authenticated: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
+	authenticated: execute private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	authenticated: execute private.period_text(day date, unit text)
 	authenticated: execute private.programme_scope(programme_slugs text[], as_of date)
 	authenticated: execute private.write_programme(organisation uuid, programme_kind text, parent uuid, coordinator uuid)

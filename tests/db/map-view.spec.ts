@@ -232,6 +232,77 @@ describe.each(databaseKinds)('map_view on %s', (kind) => {
 		});
 	});
 
+	it('answers its opening views from counts kept per cell, exactly as reading row by row, through every change', async () => {
+		// Every kind asked for filters nothing, and takes the row-by-row path: the two must agree.
+		const both = async (q: Query, box: BoundingBox, zoom: number) => {
+			const [counted, rows] = await Promise.all([
+				scalar(q, 'public.map_view($1, $2, $3, $4, $5)', [...box, zoom]),
+				scalar(
+					q,
+					`public.map_view($1, $2, $3, $4, $5,
+						kind_ids => (select array_agg(k.id) from public.organisation_kinds k))`,
+					[...box, zoom]
+				)
+			]);
+			return { counted, rows };
+		};
+		const views: [BoundingBox, number][] = [
+			[[3.2, 50.7, 7.3, 53.6], 7],
+			[city, 10],
+			[city, 12]
+		];
+		const agree = async (q: Query) => {
+			for (const [box, zoom] of views) {
+				const { counted, rows } = await both(q, box, zoom);
+				expect(counted, `zoom ${zoom}`).toEqual(rows);
+			}
+		};
+		for (const claims of Object.values(callers)) await db.as(claims, agree);
+		const country = 'public.map_view(3.2, 50.7, 7.3, 53.6, 7)';
+		const before = await db.as(anon, (q) => scalar<{ shown: number }>(q, country));
+
+		// The atlas's administrator publishes a draft, moves one organisation, ends another and
+		// archives a third: every change reaches the counts, for her and for a visitor at once.
+		await db.as(signedIn(users.beheer), async (q) => {
+			const edit = (slug: string) =>
+				scalar<Record<string, unknown> & { id: string; version: number }>(
+					q,
+					'public.organisation_for_edit($1)',
+					[slug]
+				);
+			const draft = await edit('buurtmoestuin-ookmeer-in-oprichting');
+			await q('select public.set_organisation_status($1, $2, $3)', [
+				draft.id,
+				'published',
+				draft.version
+			]);
+			const moved = await edit('repair-cafe-osdorp');
+			await q('select public.save_organisation($1, $2)', [
+				{ ...moved, lng: 4.9, lat: 52.4 },
+				moved.version
+			]);
+			const ended = await edit('wij-zijn-plein-40-45');
+			await q('select public.save_organisation($1, $2)', [
+				{ ...ended, ended_on: '2020-01-01', ended_precision: 'year' },
+				ended.version
+			]);
+			const archived = await edit('lsa-bewoners');
+			await q('select public.set_organisation_status($1, $2, $3)', [
+				archived.id,
+				'archived',
+				archived.version
+			]);
+			await agree(q);
+			await q(
+				`select set_config('role', 'anon', true),
+					set_config('request.jwt.claims', '{"role":"anon"}', true)`
+			);
+			await agree(q);
+			// One more published, one ended, one archived: one fewer for a visitor.
+			expect((await scalar<{ shown: number }>(q, country)).shown).toBe(before.shown - 1);
+		});
+	});
+
 	it('refuses a view larger than a screen at its zoom, or one upside down', async () => {
 		await db.as(anon, async (q) => {
 			expect(await refusal(q, () => view(q, [3.2, 50.7, 7.3, 53.6], 14))).toMatch(
