@@ -14,7 +14,6 @@ import {
 	getTextDirection,
 	isLocale,
 	localStorageKey,
-	locales,
 	overwriteGetLocale,
 	type Locale
 } from '$lib/paraglide/runtime';
@@ -96,9 +95,9 @@ export function listenToLinks(embedded = false) {
 	defineCustomClientStrategy('custom-link', {
 		getLocale: () => localeFromUrl(new URL(window.location.href)),
 		// A language from the link is remembered by the localStorage strategy
-		// after it; the link itself is kept by the layout (see keepLocaleInUrl).
+		// after it; the root layout keeps ?lang= in the address as one moves on.
 		setLocale: () => {}
 	});
 }
 
-export { locales, type Locale };
+export type { Locale };
