@@ -962,16 +962,29 @@ ALTER TABLE private.map_cells ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY "No API role reads the map's counts" ON private.map_cells TO authenticated, anon USING (false) WITH CHECK (false);
 
-CREATE FUNCTION private.refresh_map_cells(cell_x bigint[], cell_y bigint[]) RETURNS void
+CREATE FUNCTION private.refresh_map_cells(lngs double precision[], lats double precision[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
 declare
   -- The grid of map_view() at zoom 12: 64-pixel cells of a 512-pixel world.
   across constant double precision := 32768;
+  xs bigint[];
+  ys bigint[];
 begin
+  -- The cells these places lie in, each recounted once from the organisations now in it.
+  select array_agg(c.x), array_agg(c.y) into xs, ys
+  from (
+    select distinct floor((p.lng + 180) / 360 * across)::bigint as x,
+                    floor(private.mercator_y(p.lat) * across)::bigint as y
+    from unnest(refresh_map_cells.lngs, refresh_map_cells.lats) as p(lng, lat)
+    where p.lng is not null and p.lat is not null
+  ) c;
+  if xs is null then
+    return;
+  end if;
   delete from private.map_cells c
-  using unnest(refresh_map_cells.cell_x, refresh_map_cells.cell_y) as w(x, y)
+  using unnest(xs, ys) as w(x, y)
   where c.cx = w.x and c.cy = w.y;
   insert into private.map_cells (
     cx, cy, n, sum_lng, sum_lat, resident_led, enterprise, institution, other,
@@ -984,9 +997,7 @@ begin
          count(*) filter (where s.kind_group = 'other'),
          min(s.lng), min(s.lat), max(s.lng), max(s.lat),
          case when count(*) = 1 then (array_agg(s.id))[1] end
-  from (
-    select distinct w.x, w.y from unnest(refresh_map_cells.cell_x, refresh_map_cells.cell_y) as w(x, y)
-  ) w
+  from unnest(xs, ys) as w(x, y)
   cross join lateral (
     select o.id, o.lng, o.lat, k.kind_group,
            floor((o.lng + 180) / 360 * across)::bigint as cx,
@@ -1006,32 +1017,16 @@ CREATE FUNCTION private.map_cells_follow() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-declare
-  across constant double precision := 32768;
-  xs bigint[];
-  ys bigint[];
 begin
-  -- The cells an organisation left and the cells it came to, if anything the map counts changed.
-  with changed as (
-    select o.lng, o.lat from old_rows o
-    left join new_rows n on n.id = o.id
-    where n.id is null
-       or (o.status, o.lng, o.lat, o.kind, o.ended_on) is distinct from (n.status, n.lng, n.lat, n.kind, n.ended_on)
+  -- Where organisations were and are whose place, kind, status or end changed.
+  perform private.refresh_map_cells(array_agg(c.lng), array_agg(c.lat))
+  from (
+    select o.lng, o.lat from old_rows o join new_rows n on n.id = o.id
+    where (o.status, o.lng, o.lat, o.kind, o.ended_on) is distinct from (n.status, n.lng, n.lat, n.kind, n.ended_on)
     union all
-    select n.lng, n.lat from new_rows n
-    left join old_rows o on o.id = n.id
-    where o.id is null
-       or (o.status, o.lng, o.lat, o.kind, o.ended_on) is distinct from (n.status, n.lng, n.lat, n.kind, n.ended_on)
-  ),
-  cells as (
-    select distinct floor((c.lng + 180) / 360 * across)::bigint as x,
-                    floor(private.mercator_y(c.lat) * across)::bigint as y
-    from changed c where c.lng is not null and c.lat is not null
-  )
-  select array_agg(c.x), array_agg(c.y) into xs, ys from cells c;
-  if xs is not null then
-    perform private.refresh_map_cells(xs, ys);
-  end if;
+    select n.lng, n.lat from old_rows o join new_rows n on n.id = o.id
+    where (o.status, o.lng, o.lat, o.kind, o.ended_on) is distinct from (n.status, n.lng, n.lat, n.kind, n.ended_on)
+  ) c;
   return null;
 end
 $$;
@@ -1040,21 +1035,9 @@ CREATE FUNCTION private.map_cells_follow_insert() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-declare
-  across constant double precision := 32768;
-  xs bigint[];
-  ys bigint[];
 begin
-  select array_agg(c.x), array_agg(c.y) into xs, ys
-  from (
-    select distinct floor((n.lng + 180) / 360 * across)::bigint as x,
-                    floor(private.mercator_y(n.lat) * across)::bigint as y
-    from new_rows n
-    where n.status = 'published' and n.ended_on is null and n.lng is not null and n.lat is not null
-  ) c;
-  if xs is not null then
-    perform private.refresh_map_cells(xs, ys);
-  end if;
+  perform private.refresh_map_cells(array_agg(n.lng), array_agg(n.lat))
+  from new_rows n where n.status = 'published' and n.ended_on is null;
   return null;
 end
 $$;
@@ -1063,21 +1046,9 @@ CREATE FUNCTION private.map_cells_follow_delete() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
-declare
-  across constant double precision := 32768;
-  xs bigint[];
-  ys bigint[];
 begin
-  select array_agg(c.x), array_agg(c.y) into xs, ys
-  from (
-    select distinct floor((o.lng + 180) / 360 * across)::bigint as x,
-                    floor(private.mercator_y(o.lat) * across)::bigint as y
-    from old_rows o
-    where o.status = 'published' and o.ended_on is null and o.lng is not null and o.lat is not null
-  ) c;
-  if xs is not null then
-    perform private.refresh_map_cells(xs, ys);
-  end if;
+  perform private.refresh_map_cells(array_agg(o.lng), array_agg(o.lat))
+  from old_rows o where o.status = 'published' and o.ended_on is null;
   return null;
 end
 $$;
@@ -1246,7 +1217,7 @@ GRANT ALL ON FUNCTION public.search_organisations(query text, max_results intege
 GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO authenticated;
 GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO service_role;
 
-REVOKE ALL ON FUNCTION private.refresh_map_cells(cell_x bigint[], cell_y bigint[]) FROM PUBLIC, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION private.refresh_map_cells(lngs double precision[], lats double precision[]) FROM PUBLIC, anon, authenticated, service_role;
 
 REVOKE ALL ON FUNCTION private.map_cells_follow() FROM PUBLIC, anon, authenticated, service_role;
 
