@@ -672,15 +672,15 @@ begin
      or (y_to - y_from + 1) * cell_pixels > max_view_pixels then
     raise exception 'input_too_large' using errcode = '22001';
   end if;
-  -- Up to zoom 12, without a filter, a date or ties (the opening view of a city or the country):
-  -- the published organisations come counted per cell, kept current by triggers, instead of
-  -- 50,000 rows read one by one at a country's zoom (bench:scale).
-  if z <= 12 and not coalesce(map_view.with_ties, false) and map_view.as_of is null
+  -- Up to zoom 12, without a filter or a date (the opening view of a city or the country):
+  -- the published organisations and their ties come counted per cell, kept current by
+  -- triggers, instead of 50,000 rows and their ties read one by one (bench:scale).
+  if z <= 12 and map_view.as_of is null
      and map_view.theme_ids is null and map_view.kind_ids is null and map_view.area_ids is null
      and map_view.language_ids is null and not coalesce(map_view.open_only, false)
      and map_view.programme_ids is null
      and (map_view.query is null or (btrim(map_view.query) = '' and char_length(map_view.query) <= 200)) then
-    return private.map_view_counted(z, x_from, x_to, y_from, y_to);
+    return private.map_view_counted(z, x_from, x_to, y_from, y_to, coalesce(map_view.with_ties, false));
   end if;
   return (
     -- Narrow rows: tens of thousands of them at a country's zoom. Names come later, for the few alone.
@@ -1010,6 +1010,8 @@ begin
   ) s
   where s.cx = w.x and s.cy = w.y
   group by s.cx, s.cy;
+  -- The ties counted per pair of cells follow the organisations they join.
+  perform private.refresh_map_cell_ties(xs, ys);
 end
 $$;
 
@@ -1062,7 +1064,199 @@ CREATE FUNCTION private.published_map_cells(x_from bigint, x_to bigint, y_from b
     and c.cy between published_map_cells.y_from and published_map_cells.y_to
 $$;
 
-CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) RETURNS jsonb
+CREATE TABLE private.map_cell_ties (
+    level smallint NOT NULL,
+    a_cx bigint NOT NULL,
+    a_cy bigint NOT NULL,
+    b_cx bigint NOT NULL,
+    b_cy bigint NOT NULL,
+    n integer NOT NULL,
+    confirmed integer NOT NULL,
+    min_kind text NOT NULL,
+    max_kind text NOT NULL
+);
+
+ALTER TABLE ONLY private.map_cell_ties
+    ADD CONSTRAINT map_cell_ties_pkey PRIMARY KEY (level, a_cx, a_cy, b_cx, b_cy);
+
+ALTER TABLE private.map_cell_ties ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY "No API role reads the map's tie counts" ON private.map_cell_ties TO authenticated, anon USING (false) WITH CHECK (false);
+
+CREATE INDEX map_cell_ties_b_idx ON private.map_cell_ties USING btree (level, b_cx, b_cy);
+
+CREATE FUNCTION private.refresh_map_cell_ties(xs bigint[], ys bigint[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    SET enable_nestloop TO 'on'
+    AS $$
+declare
+  -- The grid of map_view() at zoom 12, as for private.map_cells.
+  across constant double precision := 32768;
+begin
+  if cardinality(refresh_map_cell_ties.xs) > 64 then
+    -- Many cells at once (an import, a data set loaded in one transaction): hash joins over
+    -- whole tables. A lookup per organisation, planned on statistics the same transaction has
+    -- made stale, took 40 s for 5,000 organisations. The SET above restores it on return.
+    perform set_config('enable_nestloop', 'off', true);
+  end if;
+  -- Every pair of cells with one end here is recounted from the ties now running.
+  delete from private.map_cell_ties t
+  using unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)
+  where t.level = 12 and t.a_cx = w.x and t.a_cy = w.y;
+  delete from private.map_cell_ties t
+  using unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)
+  where t.level = 12 and t.b_cx = w.x and t.b_cy = w.y;
+  insert into private.map_cell_ties (level, a_cx, a_cy, b_cx, b_cy, n, confirmed, min_kind, max_kind)
+  with cell as (
+    select distinct w.x, w.y from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)
+  ),
+  here as (
+    -- The organisations the cells count: published, without an end.
+    select o.id
+    from cell w
+    cross join lateral (
+      select o.id, o.lng, o.lat
+      from public.organisations o
+      where o.status = 'published' and o.ended_on is null
+        and o.lng between w.x / across * 360 - 180 and (w.x + 1) / across * 360 - 180
+        and o.lat between private.mercator_lat((w.y + 1) / across) and private.mercator_lat(w.y / across)
+    ) o
+    where floor((o.lng + 180) / 360 * across)::bigint = w.x
+      and floor(private.mercator_y(o.lat) * across)::bigint = w.y
+  ),
+  touched as (
+    select c.id from public.collaborations c join here h on h.id = c.source_id
+    union
+    select c.id from public.collaborations c join here h on h.id = c.target_id
+  ),
+  ends as (
+    -- Each running tie between two counted organisations, its cells in one order.
+    select c.kind, c.status,
+           floor((a.lng + 180) / 360 * across)::bigint as a_x, floor(private.mercator_y(a.lat) * across)::bigint as a_y,
+           floor((b.lng + 180) / 360 * across)::bigint as b_x, floor(private.mercator_y(b.lat) * across)::bigint as b_y
+    from touched t
+    join public.collaborations c on c.id = t.id
+    join public.organisations a on a.id = c.source_id
+    join public.organisations b on b.id = c.target_id
+    where c.status <> 'ended'
+      and a.status = 'published' and a.ended_on is null and a.lng is not null and a.lat is not null
+      and b.status = 'published' and b.ended_on is null and b.lng is not null and b.lat is not null
+  )
+  select 12,
+         case when (e.a_x, e.a_y) <= (e.b_x, e.b_y) then e.a_x else e.b_x end,
+         case when (e.a_x, e.a_y) <= (e.b_x, e.b_y) then e.a_y else e.b_y end,
+         case when (e.a_x, e.a_y) <= (e.b_x, e.b_y) then e.b_x else e.a_x end,
+         case when (e.a_x, e.a_y) <= (e.b_x, e.b_y) then e.b_y else e.a_y end,
+         count(*), count(*) filter (where e.status = 'active'), min(e.kind), max(e.kind)
+  from ends e
+  group by 2, 3, 4, 5;
+
+  -- The coarse level, for a country's zooms: the blocks of 16 × 16 cells these lie in, summed
+  -- again from the fine level (a pair of blocks may come in either order: readers do not mind).
+  delete from private.map_cell_ties t
+  using (select distinct w.x >> 4 as x, w.y >> 4 as y
+         from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)) b
+  where t.level = 8 and t.a_cx = b.x and t.a_cy = b.y;
+  delete from private.map_cell_ties t
+  using (select distinct w.x >> 4 as x, w.y >> 4 as y
+         from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)) b
+  where t.level = 8 and t.b_cx = b.x and t.b_cy = b.y;
+  insert into private.map_cell_ties (level, a_cx, a_cy, b_cx, b_cy, n, confirmed, min_kind, max_kind)
+  with block as (
+    select distinct w.x >> 4 as x, w.y >> 4 as y
+    from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)
+  ),
+  fine as (
+    select t.a_cx, t.a_cy, t.b_cx, t.b_cy, t.n, t.confirmed, t.min_kind, t.max_kind
+    from block b
+    join private.map_cell_ties t
+      on t.level = 12 and t.a_cx between b.x << 4 and (b.x << 4) + 15 and t.a_cy between b.y << 4 and (b.y << 4) + 15
+    union
+    select t.a_cx, t.a_cy, t.b_cx, t.b_cy, t.n, t.confirmed, t.min_kind, t.max_kind
+    from block b
+    join private.map_cell_ties t
+      on t.level = 12 and t.b_cx between b.x << 4 and (b.x << 4) + 15 and t.b_cy between b.y << 4 and (b.y << 4) + 15
+  )
+  select 8, f.a_cx >> 4, f.a_cy >> 4, f.b_cx >> 4, f.b_cy >> 4,
+         sum(f.n), sum(f.confirmed), min(f.min_kind), max(f.max_kind)
+  from fine f
+  group by 2, 3, 4, 5;
+end
+$$;
+
+CREATE FUNCTION private.map_cell_ties_follow() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  across constant double precision := 32768;
+  changed uuid[];
+begin
+  -- The organisations at either end of ties that began, ended, changed kind or ends, or went.
+  if tg_op = 'INSERT' then
+    changed := array(select n.source_id from new_rows n union select n.target_id from new_rows n);
+  elsif tg_op = 'DELETE' then
+    changed := array(select o.source_id from old_rows o union select o.target_id from old_rows o);
+  else
+    changed := array(
+      select x.id
+      from old_rows o
+      join new_rows n on n.id = o.id
+      cross join lateral (values (o.source_id), (o.target_id), (n.source_id), (n.target_id)) as x(id)
+      where (o.source_id, o.target_id, o.status, o.kind) is distinct from (n.source_id, n.target_id, n.status, n.kind)
+    );
+  end if;
+  if cardinality(changed) = 0 then
+    return null;
+  end if;
+  perform private.refresh_map_cell_ties(array_agg(c.x), array_agg(c.y))
+  from (
+    select distinct floor((o.lng + 180) / 360 * across)::bigint as x,
+                    floor(private.mercator_y(o.lat) * across)::bigint as y
+    from public.organisations o
+    where o.id = any (changed) and o.status = 'published' and o.ended_on is null
+      and o.lng is not null and o.lat is not null
+  ) c;
+  return null;
+end
+$$;
+
+CREATE FUNCTION private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) RETURNS TABLE(a_x bigint, a_y bigint, b_x bigint, b_y bigint, n bigint, confirmed bigint, min_kind text, max_kind text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  -- The counted ties among the cells of zoom z from x_from, y_from to x_to, y_to, per pair of
+  -- them: summed from blocks of 16 × 16 cells up to zoom 8, else from the cells of zoom 12.
+  select t.a_cx >> (v.level - z), t.a_cy >> (v.level - z), t.b_cx >> (v.level - z), t.b_cy >> (v.level - z),
+         sum(t.n), sum(t.confirmed), min(t.min_kind), max(t.max_kind)
+  from (select case when z <= 8 then 8 else 12 end as level) v
+  join private.map_cell_ties t
+    on t.level = v.level
+   and t.a_cx between x_from << (v.level - z) and ((x_to + 1) << (v.level - z)) - 1
+   and t.a_cy between y_from << (v.level - z) and ((y_to + 1) << (v.level - z)) - 1
+   and t.b_cx between x_from << (v.level - z) and ((x_to + 1) << (v.level - z)) - 1
+   and t.b_cy between y_from << (v.level - z) and ((y_to + 1) << (v.level - z)) - 1
+  where z between 0 and 12
+  group by 1, 2, 3, 4
+$$;
+
+CREATE FUNCTION private.collaborations_of(organisations uuid[]) RETURNS TABLE(id uuid, source_id uuid, target_id uuid, kind text, status text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  -- The running ties with one end among these organisations, as collaborations_among() reads
+  -- ties: the caller's own reads decide which ends it may see.
+  select c.id, c.source_id, c.target_id, c.kind, c.status
+  from public.collaborations c
+  where c.source_id = any (collaborations_of.organisations) and c.status <> 'ended'
+  union
+  select c.id, c.source_id, c.target_id, c.kind, c.status
+  from public.collaborations c
+  where c.target_id = any (collaborations_of.organisations) and c.status <> 'ended'
+$$;
+
+CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) RETURNS jsonb
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
@@ -1073,6 +1267,15 @@ CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, 
     select o.id, o.kind, o.lng, o.lat, o.ended_on, o.ended_precision
     from public.organisations o
     where o.status = 'draft' or (o.ended_on is not null and o.status = 'published')
+  ),
+  others_shown as materialized (
+    select o.id, o.kind, o.lng, o.lat
+    from others o
+    where (o.ended_on is null or private.period_end(o.ended_on, o.ended_precision) >= current_date)
+      and o.lng between map_view_counted.x_from / (8 * 2 ^ map_view_counted.z) * 360 - 180
+                    and (map_view_counted.x_to + 1) / (8 * 2 ^ map_view_counted.z) * 360 - 180
+      and o.lat between private.mercator_lat((map_view_counted.y_to + 1) / (8 * 2 ^ map_view_counted.z))
+                    and private.mercator_lat(map_view_counted.y_from / (8 * 2 ^ map_view_counted.z))
   ),
   counted as (
     -- The published organisations that have no end, counted per cell of zoom 12 as they change.
@@ -1089,13 +1292,8 @@ CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, 
            1, o.lng, o.lat, (k.kind_group = 'resident_led')::integer,
            (k.kind_group = 'enterprise')::integer, (k.kind_group = 'institution')::integer,
            (k.kind_group = 'other')::integer, o.lng, o.lat, o.lng, o.lat, o.id
-    from others o
+    from others_shown o
     join public.organisation_kinds k on k.id = o.kind
-    where (o.ended_on is null or private.period_end(o.ended_on, o.ended_precision) >= current_date)
-      and o.lng between map_view_counted.x_from / (8 * 2 ^ map_view_counted.z) * 360 - 180
-                    and (map_view_counted.x_to + 1) / (8 * 2 ^ map_view_counted.z) * 360 - 180
-      and o.lat between private.mercator_lat((map_view_counted.y_to + 1) / (8 * 2 ^ map_view_counted.z))
-                    and private.mercator_lat(map_view_counted.y_from / (8 * 2 ^ map_view_counted.z))
   ),
   cells as materialized (
     select g.cx, g.cy, map_view_counted.z || '/' || g.cx || '/' || g.cy as key, g.n,
@@ -1117,6 +1315,53 @@ CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, 
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.is_illustrative
     from public.organisations o
     where o.id = any (array(select g.sole_id from cells g where g.n = 1))
+  ),
+  -- The ties, when asked for. Those between counted organisations come counted per pair of
+  -- cells of zoom 12, kept current by triggers; those of the few others are read one by one.
+  other_ties as materialized (
+    select c.id, c.source_id, c.target_id, c.kind, c.status
+    from private.collaborations_of(array(select o.id from others_shown o where map_view_counted.with_ties)) c
+  ),
+  other_ends as materialized (
+    -- Their ends, by key: shown when one of the others, or counted and in the view.
+    select o.id,
+           floor((o.lng + 180) / 360 * 8 * 2 ^ map_view_counted.z)::bigint as cx,
+           floor(private.mercator_y(o.lat) * 8 * 2 ^ map_view_counted.z)::bigint as cy,
+           o.id in (select s.id from others_shown s) or (o.status = 'published' and o.ended_on is null) as shown
+    from public.organisations o
+    where o.id = any (array(select t.source_id from other_ties t union select t.target_id from other_ties t))
+      and o.lng is not null and o.lat is not null
+  ),
+  tie_ends as (
+    select t.a_x, t.a_y, t.b_x, t.b_y, t.n, t.confirmed, t.min_kind, t.max_kind
+    from private.published_map_cell_ties(
+      map_view_counted.z, map_view_counted.x_from, map_view_counted.x_to,
+      map_view_counted.y_from, map_view_counted.y_to
+    ) t
+    where map_view_counted.with_ties
+    union all
+    select a.cx, a.cy, b.cx, b.cy, 1, (c.status = 'active')::integer, c.kind, c.kind
+    from other_ties c
+    join other_ends a on a.id = c.source_id
+    join other_ends b on b.id = c.target_id
+    where a.shown and b.shown
+      and a.cx between map_view_counted.x_from and map_view_counted.x_to
+      and a.cy between map_view_counted.y_from and map_view_counted.y_to
+      and b.cx between map_view_counted.x_from and map_view_counted.x_to
+      and b.cy between map_view_counted.y_from and map_view_counted.y_to
+  ),
+  -- Each end is its cell, or the organisation itself where it is alone there.
+  nodes as (
+    select g.cx, g.cy, case when g.n = 1 then g.sole_id::text else g.key end as node from cells g
+  ),
+  ties as materialized (
+    select least(a.node, b.node) as source, greatest(a.node, b.node) as target,
+           sum(e.n) as n, sum(e.confirmed) as confirmed,
+           case when min(e.min_kind) = max(e.max_kind) then min(e.min_kind) end as kind
+    from tie_ends e
+    join nodes a on a.cx = e.a_x and a.cy = e.a_y
+    join nodes b on b.cx = e.b_x and b.cy = e.b_y
+    group by 1, 2
   )
   -- The same answer as map_view() reading row by row (tests/db/map-view.spec.ts holds them equal).
   select jsonb_build_object(
@@ -1137,16 +1382,27 @@ CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, 
       select jsonb_agg(jsonb_build_array(
         g.key, round(g.lng::numeric, 6), round(g.lat::numeric, 6), g.n, g.resident_led,
         g.enterprise, g.institution, g.other, round(g.west::numeric, 6), round(g.south::numeric, 6),
-        round(g.east::numeric, 6), round(g.north::numeric, 6), 0
+        round(g.east::numeric, 6), round(g.north::numeric, 6), coalesce(t.n, 0)
       ) order by g.key)
       from cells g
+      left join ties t on t.source = g.key and t.target = g.key
       where g.n > 1
     ), '[]'::jsonb),
     'tie_fields', jsonb_build_array('source', 'target', 'count', 'confirmed', 'kind'),
-    'ties', '[]'::jsonb,
+    'ties', coalesce((
+      select jsonb_agg(jsonb_build_array(t.source, t.target, t.n, t.confirmed, t.kind)
+                       order by t.source, t.target)
+      from ties t where t.source <> t.target
+    ), '[]'::jsonb),
     'shown', (select coalesce(sum(g.n), 0) from cells g)
   )
 $$;
+
+CREATE TRIGGER collaborations_map_cell_ties_on_insert AFTER INSERT ON public.collaborations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.map_cell_ties_follow();
+
+CREATE TRIGGER collaborations_map_cell_ties_on_update AFTER UPDATE ON public.collaborations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.map_cell_ties_follow();
+
+CREATE TRIGGER collaborations_map_cell_ties_on_delete AFTER DELETE ON public.collaborations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.map_cell_ties_follow();
 
 CREATE TRIGGER organisations_map_cells_on_insert AFTER INSERT ON public.organisations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.map_cells_follow_insert();
 
@@ -1230,9 +1486,25 @@ GRANT ALL ON FUNCTION private.published_map_cells(x_from bigint, x_to bigint, y_
 GRANT ALL ON FUNCTION private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO authenticated;
 GRANT ALL ON FUNCTION private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO service_role;
 
-REVOKE ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO anon;
-GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO authenticated;
-GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO service_role;
+REVOKE ALL ON FUNCTION private.refresh_map_cell_ties(xs bigint[], ys bigint[]) FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION private.map_cell_ties_follow() FROM PUBLIC, anon, authenticated, service_role;
+
+REVOKE ALL ON FUNCTION private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO anon;
+GRANT ALL ON FUNCTION private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO authenticated;
+GRANT ALL ON FUNCTION private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint) TO service_role;
+
+REVOKE ALL ON FUNCTION private.collaborations_of(organisations uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.collaborations_of(organisations uuid[]) TO anon;
+GRANT ALL ON FUNCTION private.collaborations_of(organisations uuid[]) TO authenticated;
+GRANT ALL ON FUNCTION private.collaborations_of(organisations uuid[]) TO service_role;
+
+REVOKE ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) FROM PUBLIC, anon, authenticated, service_role;
+GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) TO anon;
+GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) TO authenticated;
+GRANT ALL ON FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) TO service_role;
+
+REVOKE ALL ON TABLE private.map_cell_ties FROM PUBLIC, anon, authenticated, service_role;
 
 REVOKE ALL ON TABLE private.map_cells FROM PUBLIC, anon, authenticated, service_role;

@@ -50,8 +50,9 @@ select r || ': ' || g as grant from (select * from tbl union all select * from c
 
 const allowlist = `
 	anon: execute private.can_edit_programme(programme uuid)
-	anon: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
+	anon: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean)
 	anon: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
+	anon: execute private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	anon: execute private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	anon: execute private.period_text(day date, unit text)
 	anon: execute private.programme_scope(programme_slugs text[], as_of date)
@@ -61,8 +62,9 @@ const allowlist = `
 	anon: select public.programmes
 	authenticated: execute private.can_edit_programme(programme uuid)
 	authenticated: execute private.delete_programme_membership(membership uuid)
-	authenticated: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
+	authenticated: execute private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean)
 	authenticated: execute private.membership_runs(started_on date, ended_on date, ended_precision text, day date)
+	authenticated: execute private.published_map_cell_ties(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	authenticated: execute private.published_map_cells(x_from bigint, x_to bigint, y_from bigint, y_to bigint)
 	authenticated: execute private.period_text(day date, unit text)
 	authenticated: execute private.programme_scope(programme_slugs text[], as_of date)
@@ -79,6 +81,7 @@ const allowlist = `
 	anon: execute private.atlas_candidates(west double precision, south double precision, east double precision, north double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_themes boolean, as_of date, programme_ids text[])
 	anon: execute private.can_edit_organisation(organisation uuid)
 	anon: execute private.collaborations_among(organisations uuid[], as_of date)
+	anon: execute private.collaborations_of(organisations uuid[])
 	anon: execute private.coordinated_area_ids()
 	anon: execute private.coordinates_area(area text)
 	anon: execute private.coordinates_organisation(organisation uuid)
@@ -142,6 +145,7 @@ const allowlist = `
 	authenticated: execute private.can_edit_organisation(organisation uuid)
 	authenticated: execute private.close_import_batch(batch uuid, summary jsonb)
 	authenticated: execute private.collaborations_among(organisations uuid[], as_of date)
+	authenticated: execute private.collaborations_of(organisations uuid[])
 	authenticated: execute private.coordinated_area_ids()
 	authenticated: execute private.coordinates_area(area text)
 	authenticated: execute private.coordinates_organisation(organisation uuid)

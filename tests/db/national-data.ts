@@ -349,7 +349,8 @@ export function nationalReads(busiestSlug: string): [name: string, sql: string][
 			`select public.atlas(query => 'taalcafe', open_only => true) as answer`
 		],
 		// The map's reads: the country at zoom 7, Amsterdam at 12 and a neighbourhood at 15, each
-		// the box a 1280 × 800 screen shows there; then Amsterdam with its network drawn on the map.
+		// the box a 1280 × 800 screen shows there; then Amsterdam, a neighbourhood and the country
+		// with the network drawn on the map.
 		['map_view(), the country', `select public.map_view(3.2, 50.7, 7.3, 53.6, 7) as answer`],
 		['map_view(), a city', `select public.map_view(4.79, 52.33, 5.01, 52.41, 12) as answer`],
 		[
@@ -359,6 +360,14 @@ export function nationalReads(busiestSlug: string): [name: string, sql: string][
 		[
 			'map_view(), a city with its ties',
 			`select public.map_view(4.79, 52.33, 5.01, 52.41, 12, with_ties => true) as answer`
+		],
+		[
+			'map_view(), a neighbourhood with its ties',
+			`select public.map_view(4.886, 52.365, 4.914, 52.375, 15, with_ties => true) as answer`
+		],
+		[
+			'map_view(), the country with its ties',
+			`select public.map_view(3.2, 50.7, 7.3, 53.6, 7, with_ties => true) as answer`
 		],
 		// The network's reads: the country is beyond the browser's limits (counts only, and the
 		// network between areas instead); Amsterdam is within them.
