@@ -81,7 +81,6 @@ ALTER TABLE public.organisation_kinds ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.themes ENABLE ROW LEVEL SECURITY;
 
 REVOKE ALL ON FUNCTION public.reference_data() FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.reference_data() TO PUBLIC;
 GRANT ALL ON FUNCTION public.reference_data() TO anon;
 GRANT ALL ON FUNCTION public.reference_data() TO authenticated;
 GRANT ALL ON FUNCTION public.reference_data() TO service_role;

@@ -454,7 +454,6 @@ GRANT ALL ON FUNCTION private.organisation_ids_of_current_user() TO authenticate
 GRANT ALL ON FUNCTION private.organisation_ids_of_current_user() TO service_role;
 
 REVOKE ALL ON FUNCTION public.my_account() FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.my_account() TO PUBLIC;
 GRANT ALL ON FUNCTION public.my_account() TO anon;
 GRANT ALL ON FUNCTION public.my_account() TO authenticated;
 GRANT ALL ON FUNCTION public.my_account() TO service_role;

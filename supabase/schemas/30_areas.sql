@@ -571,7 +571,6 @@ REVOKE ALL ON FUNCTION private.write_area_figures(batch uuid, item jsonb, source
 GRANT ALL ON FUNCTION private.write_area_figures(batch uuid, item jsonb, source text) TO authenticated;
 
 REVOKE ALL ON FUNCTION public.area_boundaries() FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.area_boundaries() TO PUBLIC;
 GRANT ALL ON FUNCTION public.area_boundaries() TO anon;
 GRANT ALL ON FUNCTION public.area_boundaries() TO authenticated;
 GRANT ALL ON FUNCTION public.area_boundaries() TO service_role;

@@ -314,7 +314,6 @@ GRANT ALL ON FUNCTION public.reject_suggestion(suggestion_id uuid, reason text) 
 GRANT ALL ON FUNCTION public.reject_suggestion(suggestion_id uuid, reason text) TO service_role;
 
 REVOKE ALL ON FUNCTION public.suggest_initiative(suggestion jsonb) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.suggest_initiative(suggestion jsonb) TO PUBLIC;
 GRANT ALL ON FUNCTION public.suggest_initiative(suggestion jsonb) TO anon;
 GRANT ALL ON FUNCTION public.suggest_initiative(suggestion jsonb) TO authenticated;
 GRANT ALL ON FUNCTION public.suggest_initiative(suggestion jsonb) TO service_role;

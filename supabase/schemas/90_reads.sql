@@ -1451,7 +1451,6 @@ GRANT ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) TO au
 GRANT ALL ON FUNCTION public.export_organisations(organisation_ids uuid[]) TO service_role;
 
 REVOKE ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO PUBLIC;
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO anon;
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO authenticated;
 GRANT ALL ON FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[], language_ids text[], time_slots text[], travel text, max_results integer) TO service_role;
@@ -1462,13 +1461,11 @@ GRANT ALL ON FUNCTION public.map_view(west double precision, south double precis
 GRANT ALL ON FUNCTION public.map_view(west double precision, south double precision, east double precision, north double precision, zoom double precision, theme_ids text[], kind_ids text[], area_ids text[], language_ids text[], open_only boolean, query text, with_ties boolean, as_of date, programme_ids text[]) TO service_role;
 
 REVOKE ALL ON FUNCTION public.organisation_detail(organisation_slug text) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO PUBLIC;
 GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO anon;
 GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO authenticated;
 GRANT ALL ON FUNCTION public.organisation_detail(organisation_slug text) TO service_role;
 
 REVOKE ALL ON FUNCTION public.search_organisations(query text, max_results integer) FROM PUBLIC, anon, authenticated, service_role;
-GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO PUBLIC;
 GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO anon;
 GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO authenticated;
 GRANT ALL ON FUNCTION public.search_organisations(query text, max_results integer) TO service_role;

@@ -288,6 +288,20 @@ describe.each(databaseKinds)('privileges of the API roles on %s', (kind) => {
 		expect(sorted(rows.map((r) => r.grant))).toEqual(sorted(allowlist));
 	});
 
+	it('grant no function to every role (PUBLIC), only to the roles it serves', async () => {
+		// A function is executable by PUBLIC unless revoked, and the allowlist above sees only
+		// anon and authenticated: a grant to every role would pass it unnoticed.
+		const rows = await db.query<{ fn: string }>(
+			`select format('%s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) as fn
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 where n.nspname in ('public', 'private')
+			   and (p.proacl is null or exists (
+			     select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))
+			   and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`
+		);
+		expect(rows.map((r) => r.fn)).toEqual([]);
+	});
+
 	it('let no visitor empty a table, as TRUNCATE once did to atlas_roles', async () => {
 		for (const table of ['atlas_roles', 'meeting_times', 'organisations', 'audit_log']) {
 			const error = await db.as(anon, (q) => refusal(q, () => q(`truncate public.${table}`)));
