@@ -1093,6 +1093,9 @@ CREATE FUNCTION private.refresh_map_cell_ties(xs bigint[], ys bigint[]) RETURNS 
 declare
   -- The grid of map_view() at zoom 12, as for private.map_cells.
   across constant double precision := 32768;
+  -- The blocks of 16 × 16 cells these lie in, for the coarse level.
+  bxs bigint[];
+  bys bigint[];
 begin
   if cardinality(refresh_map_cell_ties.xs) > 64 then
     -- Many cells at once (an import, a data set loaded in one transaction): hash joins over
@@ -1154,18 +1157,18 @@ begin
 
   -- The coarse level, for a country's zooms: the blocks of 16 × 16 cells these lie in, summed
   -- again from the fine level (a pair of blocks may come in either order: readers do not mind).
+  select array_agg(w.x), array_agg(w.y) into bxs, bys
+  from (select distinct c.x >> 4 as x, c.y >> 4 as y
+        from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as c(x, y)) w;
   delete from private.map_cell_ties t
-  using (select distinct w.x >> 4 as x, w.y >> 4 as y
-         from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)) b
+  using unnest(bxs, bys) as b(x, y)
   where t.level = 8 and t.a_cx = b.x and t.a_cy = b.y;
   delete from private.map_cell_ties t
-  using (select distinct w.x >> 4 as x, w.y >> 4 as y
-         from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)) b
+  using unnest(bxs, bys) as b(x, y)
   where t.level = 8 and t.b_cx = b.x and t.b_cy = b.y;
   insert into private.map_cell_ties (level, a_cx, a_cy, b_cx, b_cy, n, confirmed, min_kind, max_kind)
   with block as (
-    select distinct w.x >> 4 as x, w.y >> 4 as y
-    from unnest(refresh_map_cell_ties.xs, refresh_map_cell_ties.ys) as w(x, y)
+    select b.x, b.y from unnest(bxs, bys) as b(x, y)
   ),
   fine as (
     select t.a_cx, t.a_cy, t.b_cx, t.b_cy, t.n, t.confirmed, t.min_kind, t.max_kind
