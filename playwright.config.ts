@@ -17,7 +17,10 @@ export default defineConfig({
 	expect: { timeout: 30_000 },
 	fullyParallel: false,
 	workers: 1,
-	retries: 0,
+	// On CI a journey that fails once runs once more, traced, and the summary lists it as flaky:
+	// a race there is a bug to fix (two were: a list swapped under the pointer, a late export),
+	// but it should not sink everything else that landed with it. A real break fails twice.
+	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: 'http://localhost:4173',
@@ -25,8 +28,8 @@ export default defineConfig({
 		timezoneId: browserTimeZone,
 		// Tracing records every action of every journey to keep the failing ones: on these two
 		// cores it made each journey 20-30 % slower (5 journeys: 76 s with, 58 s without). CI
-		// keeps the screenshot of a failure; for a trace, run the journey again with --trace on.
-		trace: process.env.CI ? 'off' : 'retain-on-failure',
+		// keeps the screenshot of a failure, and traces only the retry of a journey that failed.
+		trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
 		screenshot: 'only-on-failure'
 	},
 	projects: [

@@ -85,4 +85,47 @@ describe('AccountStore', () => {
 		expect(store.account).toBeNull();
 		expect(store.loading).toBe(false);
 	});
+
+	it('knows who is signed in only once the invitations to them are claimed, and keeps that on a reload', async () => {
+		const store = new AccountStore();
+		const { backend, auth } = demoBackend();
+		let claimed = false;
+		let release!: () => void;
+		backend.claimInvitations = () =>
+			new Promise((resolve) => {
+				release = () => ((claimed = true), resolve(['org-repair-cafe']));
+			});
+		store.connect(backend);
+		await auth.signInAsDemo!('u-coordinator');
+		await settle();
+		// Signed in, but a list read now would miss what the invitation brings.
+		expect(store.signedIn).toBe(true);
+		expect(store.knownAs).toBeUndefined();
+
+		release();
+		await settle();
+		expect(claimed).toBe(true);
+		expect(store.knownAs).toBe('coordinator u-coordinator');
+
+		// Reading the same account again changes nothing a page keys on.
+		const reload = store.refresh();
+		expect(store.loading).toBe(true);
+		expect(store.knownAs).toBe('coordinator u-coordinator');
+		await reload;
+		expect(store.knownAs).toBe('coordinator u-coordinator');
+
+		await auth.signOut();
+		await settle();
+		expect(store.knownAs).toBeUndefined();
+	});
+
+	it('still lists what a person may keep when their account cannot be read', async () => {
+		const store = new AccountStore();
+		const { backend, auth } = demoBackend(() => Promise.reject(new Error('offline')));
+		store.connect(backend);
+		await auth.signInAsDemo!('u-coordinator');
+		await settle();
+		expect(store.account).toBeNull();
+		expect(store.knownAs).toBe('member u-coordinator');
+	});
 });

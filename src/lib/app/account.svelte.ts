@@ -35,6 +35,23 @@ export class AccountStore {
 		return Boolean(account && (account.isAdmin || account.coordinatorAreas.length > 0));
 	}
 
+	/**
+	 * Who is signed in and as what ("coordinator <id>", "member <id>"), once
+	 * their account is known, that is after signing in has claimed the
+	 * invitations to their address; undefined while it loads. A page keys what
+	 * it reads on this, so it asks once per person, with what they were invited
+	 * to, and not again when the same account reloads.
+	 */
+	get knownAs(): string | undefined {
+		const userId = this.#session?.userId;
+		if (!userId) return undefined;
+		if (this.#account?.userId === userId) {
+			return `${this.isCoordinator ? 'coordinator' : 'member'} ${userId}`;
+		}
+		// Their account could not be read: what row-level security allows them still lists.
+		return this.#loading ? undefined : `member ${userId}`;
+	}
+
 	/** Follows this backend's sessions; once per backend. */
 	connect(backend: Backend): void {
 		if (this.#backend === backend) return;
