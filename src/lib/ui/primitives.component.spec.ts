@@ -7,6 +7,7 @@ import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
 import InlineConfirm from './InlineConfirm.svelte';
 import CheckboxGroup from './CheckboxGroup.svelte';
 import Notice from './Notice.svelte';
+import BackLink from './BackLink.svelte';
 import Combobox from './Combobox.svelte';
 import { Suggestions } from './suggestions.svelte';
 
@@ -142,5 +143,22 @@ describe('Notice', () => {
 		const [error, success] = [...document.querySelectorAll('p')];
 		expect(error!.getAttribute('role')).toBe('alert');
 		expect(success!.getAttribute('role')).toBe('status');
+	});
+});
+
+describe('BackLink', () => {
+	it('reads as its words alone, with an arrow that turns with the reading direction', () => {
+		keep(mount(BackLink, { target: document.body, props: { href: '/?thema=zorg' } }));
+		const link = document.querySelector('a')!;
+		expect(link.getAttribute('href')).toBe('/?thema=zorg');
+		const arrow = link.querySelector('span')!;
+		expect(arrow.getAttribute('aria-hidden')).toBe('true');
+		expect(arrow.classList.contains('mirror-in-rtl')).toBe(true);
+		expect(link.textContent?.replace(arrow.textContent!, '').trim()).toBe('Terug naar de lijst');
+	});
+
+	it('names another way back when asked', () => {
+		keep(mount(BackLink, { target: document.body, props: { href: '/beheer', label: 'Beheer' } }));
+		expect(document.querySelector('a')?.textContent?.trim()).toBe('← Beheer');
 	});
 });
