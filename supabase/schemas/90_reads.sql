@@ -553,7 +553,7 @@ begin
 end
 $$;
 
-CREATE FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], time_slots text[] DEFAULT NULL::text[], travel text DEFAULT 'walk'::text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, distance_m integer, open_to_newcomers boolean, help_wanted text[], matched_themes text[], matched_languages text[], matched_times jsonb, score integer, meeting_times text, meeting_place text, join_next_step text, website text, email text, phone text, illustrative boolean, freshness text, languages text[], meets jsonb)
+CREATE FUNCTION public.join_suggestions(from_lng double precision, from_lat double precision, theme_ids text[] DEFAULT NULL::text[], language_ids text[] DEFAULT NULL::text[], time_slots text[] DEFAULT NULL::text[], travel text DEFAULT 'walk'::text, max_results integer DEFAULT 10) RETURNS TABLE(id uuid, slug text, name text, kind text, lng double precision, lat double precision, distance_m integer, open_to_newcomers boolean, help_wanted text[], matched_themes text[], matched_languages text[], matched_times jsonb, score integer, meeting_times text, meeting_place text, join_next_step text, website text, email text, phone text, illustrative boolean, freshness text, languages text[], meets jsonb, text_language text)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
@@ -578,7 +578,7 @@ begin
   return query
   with candidate as (
     select o.id, o.slug, o.name, o.kind, o.lng, o.lat, o.open_to_newcomers, o.help_wanted,
-           o.languages, o.meeting_times, o.meeting_place, o.join_next_step,
+           o.languages, o.meeting_times, o.meeting_place, o.join_next_step, o.text_language,
            -- A made-up example has no one to contact: a newcomer is never sent to it.
            case when o.is_illustrative then null else o.website end as website,
            case when o.is_illustrative then null else o.email end as email,
@@ -633,7 +633,9 @@ begin
           + case when cardinality(m.help_wanted) > 0 then 5 else 0 end
           + greatest(0, round(10 * (1 - m.distance_m::numeric / reach))))::integer as score,
          m.meeting_times, m.meeting_place, m.join_next_step, m.website, m.email, m.phone,
-         m.is_illustrative, m.freshness, m.languages, m.meets
+         m.is_illustrative, m.freshness, m.languages, m.meets,
+         -- The language the organisation wrote its texts in, so a page in another says so.
+         m.text_language
   from timed m
   order by m.open_to_newcomers desc, score desc, m.distance_m, m.name, m.id
   limit greatest(0, least(max_results, 50));

@@ -14,6 +14,8 @@ interface Suggestion {
 	matched_languages: string[];
 	matched_times: { weekday: number; part_of_day: string }[];
 	score: number;
+	join_next_step: string | null;
+	text_language: string;
 }
 
 interface Answers {
@@ -103,6 +105,22 @@ describe.each(databaseKinds)('join_suggestions() on %s', (kind) => {
 		for (const rows of runs) {
 			expect(rows.map((r) => r.slug)).toEqual([...ids.map((r) => r.slug), 'zus-c']);
 		}
+	});
+
+	it('says which language each organisation wrote its texts in', async () => {
+		// Far from the seed, so that only these answer.
+		await db.query(`
+			insert into public.organisations
+			  (slug, name, kind, status, lng, lat, open_to_newcomers, text_language, join_next_step)
+			values ('ev-kadin', 'Kadın Dayanışma', 'resident_initiative', 'published', 6.1, 52.5, true,
+			        'tr', 'Salı akşamı gelin'),
+			       ('buurtkamer-oost', 'Buurtkamer Oost', 'resident_initiative', 'published', 6.1, 52.5, true,
+			        'nl', 'Loop binnen op dinsdag')`);
+		const rows = await suggest({ at: [6.1, 52.5] });
+		expect(rows.map((r) => [r.slug, r.text_language, r.join_next_step])).toEqual([
+			['buurtkamer-oost', 'nl', 'Loop binnen op dinsdag'],
+			['ev-kadin', 'tr', 'Salı akşamı gelin']
+		]);
 	});
 
 	it('never puts an organisation that is not open to newcomers first', async () => {

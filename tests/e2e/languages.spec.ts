@@ -155,6 +155,11 @@ test('a newcomer in Arabic finds places to join, with the reasons in Arabic', as
 		/^\d+ دقيقة بالدراجة · يتحدثون العربية · يلتقون .*(الثلاثاء).* · عن العمل والدخل · يبحثون عن .+$/
 	);
 	await expect(first).toContainText(ar.join_next_step);
+	// What the organisation wrote stays Dutch, marked so that a screen reader reads it in Dutch.
+	const ownWords = first.locator('dd[lang="nl"]');
+	await expect(ownWords).toHaveCount(2);
+	await expect(ownWords.first()).toContainText('Loop op dinsdagavond binnen');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 	await expect(first.getByTestId('illustrative-badge')).toHaveText(ar.illustrative_badge);
 	await expect(first.getByTestId('join-illustrative')).toHaveText(ar.join_illustrative_note);
 	await expectNoAxeViolations(page);

@@ -275,7 +275,8 @@ const joinSuggestionsSchema = v.array(
 			join_next_step: nullableString,
 			website: nullableString,
 			email: nullableString,
-			phone: nullableString
+			phone: nullableString,
+			text_language: v.nullish(v.string(), 'nl')
 		}),
 		v.transform((row): JoinSuggestion => ({
 			id: row.id,
@@ -298,6 +299,7 @@ const joinSuggestionsSchema = v.array(
 			meetingTimes: row.meeting_times,
 			meetingPlace: row.meeting_place,
 			nextStep: row.join_next_step,
+			textLanguage: row.text_language,
 			website: row.website,
 			email: row.email,
 			phone: row.phone

@@ -482,6 +482,8 @@ export interface JoinSuggestion extends Pick<
 	meetingTimes: string | null;
 	meetingPlace: string | null;
 	nextStep: string | null;
+	/** The language the organisation wrote those texts in (a BCP 47 tag, as its detail has). */
+	textLanguage: string;
 	website: string | null;
 	email: string | null;
 	phone: string | null;

@@ -25,6 +25,7 @@ const suggestion = (overrides: Partial<JoinSuggestion> = {}): JoinSuggestion => 
 	meetingTimes: null,
 	meetingPlace: null,
 	nextStep: null,
+	textLanguage: 'nl',
 	website: null,
 	email: null,
 	phone: null,
