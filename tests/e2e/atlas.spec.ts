@@ -41,6 +41,10 @@ test.describe('the atlas on the embedded database', () => {
 		expect(count(/pglite\.worker-[^/]*\.js$/)).toBe(1);
 		expect(count(/maplibre-gl-worker[^/]*\.mjs$/)).toBe(1);
 		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toBeVisible();
+		// Read once, it can be closed: it no longer covers the markers under it.
+		await page.getByRole('button', { name: 'Melding sluiten' }).click();
+		await expect(page.getByText('De achtergrondkaart is niet bereikbaar')).toHaveCount(0);
+		await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'offline');
 	});
 
 	test('opens an organisation from the list and follows a collaboration to the partner', async ({
