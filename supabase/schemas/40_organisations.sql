@@ -265,6 +265,7 @@ $$;
 CREATE FUNCTION public.save_organisation(organisation jsonb, expected_version integer DEFAULT NULL::integer) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 declare
   given public.organisations;

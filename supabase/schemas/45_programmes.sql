@@ -147,6 +147,7 @@ GRANT ALL ON FUNCTION private.membership_runs(started_on date, ended_on date, en
 CREATE FUNCTION private.programme_scope(programme_slugs text[], as_of date) RETURNS uuid[]
     LANGUAGE sql STABLE
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
   with recursive groups as (
     select p.organisation_id as id, 1 as depth
@@ -385,6 +386,7 @@ GRANT ALL ON FUNCTION public.remove_programme_membership(membership_id uuid) TO 
 CREATE FUNCTION public.programme_list() RETURNS jsonb
     LANGUAGE sql STABLE
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
   select coalesce(jsonb_agg(jsonb_build_object(
     'slug', o.slug, 'name', o.name, 'kind', p.kind, 'parent', parent.slug,

@@ -56,6 +56,7 @@ $$;
 CREATE FUNCTION private.guard_collaboration() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 begin
   -- A date given without saying how precise it is, is a day.
@@ -191,6 +192,7 @@ $$;
 CREATE FUNCTION public.set_collaboration_dates(collaboration_id uuid, started_on date, started_precision text, ended_on date DEFAULT NULL::date, ended_precision text DEFAULT NULL::text) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 declare
   tie public.collaborations;

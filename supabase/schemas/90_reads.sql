@@ -15,6 +15,7 @@ CREATE FUNCTION private.atlas_candidates(west double precision, south double pre
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 declare
   visible uuid[];
@@ -211,6 +212,7 @@ CREATE FUNCTION public.atlas(west double precision DEFAULT '-180'::integer, sout
     SET search_path TO ''
     SET plan_cache_mode TO 'force_custom_plan'
     SET jit TO 'off'
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 begin
   if atlas.max_organisations < 0 or atlas.max_collaborations < 0 then
@@ -436,6 +438,7 @@ CREATE FUNCTION public.export_murmurations(atlas_url text, organisation_ids uuid
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET jit TO 'off'
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $_$
 declare
   base text := rtrim(atlas_url, '/');
@@ -786,6 +789,7 @@ CREATE FUNCTION public.organisation_detail(organisation_slug text) RETURNS jsonb
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     SET jit TO 'off'
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
 begin
   if char_length(organisation_slug) > 200 then
@@ -1264,6 +1268,7 @@ $$;
 CREATE FUNCTION private.map_view_counted(z integer, x_from bigint, x_to bigint, y_from bigint, y_to bigint, with_ties boolean) RETURNS jsonb
     LANGUAGE sql STABLE
     SET search_path TO ''
+    SET "TimeZone" TO 'Europe/Amsterdam'
     AS $$
   -- What the caller may see beyond the published organisations without an end (row-level
   -- security decides): drafts, and organisations whose known end has not come yet. Few, and

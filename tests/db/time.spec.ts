@@ -230,6 +230,37 @@ describe.each(databaseKinds)('when a collaboration ran, as its editors put it on
 		});
 	});
 
+	it('counts today in Amsterdam, whatever time zone the session is in', async () => {
+		await db.as(daan, async (q) => {
+			const id = await tieOf(q, 'repair-cafe-osdorp', 'active');
+			// Twelve hours behind UTC: for most of Amsterdam's day, the session's date is yesterday.
+			await q(`set local timezone to 'Etc/GMT+12'`);
+			const today = await scalar<string>(q, `(now() at time zone 'Europe/Amsterdam')::date::text`);
+			await setDates(q, id, today, 'day');
+			expect(
+				await scalar(q, '(select started_on::text from public.collaborations where id = $1)', [id])
+			).toBe(today);
+		});
+	});
+
+	it('asks for today only in functions that count it in Amsterdam', async () => {
+		// current_date follows the session's time zone (UTC on hosted Supabase and in PGlite).
+		const unpinned = await db.query<{ fn: string }>(
+			`select p.oid::regprocedure::text as fn
+			 from pg_proc p
+			 where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+			   and p.prosrc ~* '\\mcurrent_date\\M|now\\(\\)::date|\\mlocaltimestamp\\M'
+			   and not coalesce(p.proconfig @> array['TimeZone=Europe/Amsterdam'], false)
+			 order by 1`
+		);
+		expect(unpinned).toEqual([]);
+		const pinned = await db.query<{ n: number }>(
+			`select count(*)::int as n from pg_proc p
+			 where p.proconfig @> array['TimeZone=Europe/Amsterdam']`
+		);
+		expect(pinned[0]!.n).toBeGreaterThanOrEqual(10);
+	});
+
 	it('lets only the editors of either side, or the coordinator, set the dates', async () => {
 		const id = await db.as(daan, (q) => tieOf(q, 'repair-cafe-osdorp', 'active'));
 		await db.as(signedIn(users.fatima), async (q) => {

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import type { OrganisationFields } from '$lib/data';
-import { periodEnd } from '$lib/i18n/period';
+import { atlasToday, periodEnd } from '$lib/i18n/period';
 
 export type FieldName = keyof OrganisationFields;
 export type FieldProblems = Partial<Record<FieldName, string>>;
@@ -182,7 +182,7 @@ export function validateOrganisation(
  */
 export function periodProblems(
 	fields: Pick<OrganisationFields, 'startedOn' | 'endedOn' | 'endedPrecision'>,
-	today = new Date().toISOString().slice(0, 10)
+	today = atlasToday()
 ): FieldProblems {
 	const problems: FieldProblems = {};
 	if (fields.startedOn && fields.startedOn > today) problems.startedOn = m.rule_period_future();

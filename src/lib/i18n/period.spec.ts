@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, parsePeriod, periodInput } from './period';
+import { atlasToday, formatPeriod, parsePeriod, periodInput } from './period';
 
 describe('parsePeriod', () => {
 	it('reads a year, a month or a day, in Dutch order or ISO', () => {
@@ -32,5 +32,16 @@ describe('formatPeriod and periodInput', () => {
 			expect(periodInput(period.date, period.precision)).toBe(text);
 		}
 		expect(periodInput(null, null)).toBe('');
+	});
+});
+
+describe('atlasToday', () => {
+	it('is the date in Amsterdam, which turns before UTC does', () => {
+		// Winter (UTC+1): half past midnight on 16 January in Amsterdam is still the 15th in UTC.
+		expect(atlasToday(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16');
+		expect(atlasToday(new Date('2026-01-15T22:30:00Z'))).toBe('2026-01-15');
+		// Summer (UTC+2): the day turns at 22:00 UTC.
+		expect(atlasToday(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+		expect(atlasToday(new Date('2026-07-01T21:30:00Z'))).toBe('2026-07-01');
 	});
 });

@@ -7,6 +7,27 @@
 import type { PeriodDate, Precision } from '$lib/data';
 import { m } from '$lib/paraglide/messages';
 
+/**
+ * The atlas's days are days in the Netherlands, for the database ("today" in
+ * its reads and checks) and the browser alike: at half past midnight in
+ * Amsterdam it is already the new day, though UTC still has the old one.
+ */
+export const atlasTimeZone = 'Europe/Amsterdam';
+
+const dayInAtlas = new Intl.DateTimeFormat('en', {
+	timeZone: atlasTimeZone,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
+/** Today in the atlas's time zone, as YYYY-MM-DD. */
+export function atlasToday(now = new Date()): string {
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		dayInAtlas.formatToParts(now).find((p) => p.type === type)!.value;
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 const iso = (year: number, month = 1, day = 1) =>
 	`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
