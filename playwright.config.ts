@@ -1,5 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserTimeZone, chromiumArgs, chromiumExecutable } from './tests/chromium';
+import { fullMapKey } from './src/lib/map/map-start';
+
+const baseURL = 'http://localhost:4173';
 
 /**
  * End-to-end tests against the built app (`vite preview`) in Debian's Chromium.
@@ -23,7 +26,14 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL,
+		// This machine draws WebGL in software (SwiftShader), where the map opens simple and
+		// starts MapLibre only when wanted (src/lib/map/map-start.ts). The journeys start with
+		// the full map, as a graphics card would; simple-map.spec.ts walks the simple one.
+		storageState: {
+			cookies: [],
+			origins: [{ origin: baseURL, localStorage: [{ name: fullMapKey, value: '1' }] }]
+		},
 		locale: 'nl-NL',
 		timezoneId: browserTimeZone,
 		// Tracing records every action of every journey to keep the failing ones: on these two
@@ -52,7 +62,7 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
+		url: baseURL,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}

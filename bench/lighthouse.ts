@@ -9,12 +9,20 @@
  * and a score that waits for a timeout would measure the sandbox, not the app.
  * Prints the median performance score and its main metrics; asserts nothing.
  * Targets (issue 13): performance at least 0.95 on desktop and 0.8 on mobile.
+ *
+ * Chromium draws WebGL in software here, so a first visit gets the simple map
+ * (src/lib/map/map-start.ts): that is what is scored. The same page with the
+ * full map from the start (as a visitor who chose it, or a graphics card's
+ * path, though a graphics card compiles MapLibre's shaders far faster) is
+ * printed below it, so a regression in MapLibre's start still shows.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumExecutable } from '../tests/chromium';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
+import { fullMapKey } from '../src/lib/map/map-start';
 import { startPreview } from './preview-server';
 
 const port = 4182;
@@ -28,10 +36,27 @@ interface Report {
 	audits: Record<string, { numericValue?: number }>;
 }
 
-function audit(formFactor: 'desktop' | 'mobile'): Report {
+type MapChoice = 'first visit' | 'full map';
+
+/** A new profile that has chosen the full map: set in this origin's storage, kept by Lighthouse. */
+async function profileWithFullMap(profile: string): Promise<void> {
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumExecutable,
+		args: chromiumArgs
+	});
+	const page = await context.newPage();
+	// A static file of the origin: the app itself does not start, so nothing else is stored.
+	await page.goto(`${url}favicon.svg`);
+	await page.evaluate((key) => localStorage.setItem(key, '1'), fullMapKey);
+	await context.close();
+}
+
+async function audit(formFactor: 'desktop' | 'mobile', map: MapChoice): Promise<Report> {
 	const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 	const output = join(dir, 'report.json');
+	const profile = join(dir, 'profile');
 	try {
+		if (map === 'full map') await profileWithFullMap(profile);
 		execFileSync(
 			'npx',
 			[
@@ -43,8 +68,10 @@ function audit(formFactor: 'desktop' | 'mobile'): Report {
 				'--output=json',
 				`--output-path=${output}`,
 				'--blocked-url-patterns=*openfreemap.org*',
-				// A fresh profile each time: a first visit, with an empty IndexedDB.
-				`--chrome-flags=--headless=new --no-sandbox --user-data-dir=${join(dir, 'profile')}`,
+				// A fresh profile each time: a first visit, with an empty IndexedDB (and for the
+				// full map, only that choice in localStorage, which Lighthouse must then not clear).
+				`--chrome-flags=--headless=new --no-sandbox --user-data-dir=${profile}`,
+				...(map === 'full map' ? ['--disable-storage-reset'] : []),
 				...(formFactor === 'desktop' ? ['--preset=desktop'] : [])
 			],
 			{
@@ -64,19 +91,28 @@ const median = (values: number[]) =>
 const stop = await startPreview(port);
 try {
 	console.log(`Lighthouse (${lighthouse}), performance, median of ${runs} runs:\n`);
-	for (const formFactor of ['desktop', 'mobile'] as const) {
-		const reports = Array.from({ length: runs }, () => audit(formFactor));
-		const metric = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? NaN));
-		const score = median(reports.map((r) => r.categories.performance.score));
-		const verdict = score >= targets[formFactor] ? 'within' : 'UNDER';
+	for (const map of ['first visit', 'full map'] as const) {
 		console.log(
-			`${formFactor.padEnd(8)} score ${score.toFixed(2)} (target ${targets[formFactor]}: ${verdict})` +
-				`   FCP ${Math.round(metric('first-contentful-paint'))} ms` +
-				`   LCP ${Math.round(metric('largest-contentful-paint'))} ms` +
-				`   TBT ${Math.round(metric('total-blocking-time'))} ms` +
-				`   CLS ${metric('cumulative-layout-shift').toFixed(3)}` +
-				`   transferred ${(metric('total-byte-weight') / 1024).toFixed(0)} KB`
+			map === 'first visit'
+				? 'A first visit (the simple map here):'
+				: '\nWith the full map from the start (not scored against the targets):'
 		);
+		for (const formFactor of ['desktop', 'mobile'] as const) {
+			const reports: Report[] = [];
+			for (let run = 0; run < runs; run += 1) reports.push(await audit(formFactor, map));
+			const metric = (id: string) => median(reports.map((r) => r.audits[id]?.numericValue ?? NaN));
+			const score = median(reports.map((r) => r.categories.performance.score));
+			const verdict = score >= targets[formFactor] ? 'within' : 'UNDER';
+			console.log(
+				`${formFactor.padEnd(8)} score ${score.toFixed(2)}` +
+					(map === 'first visit' ? ` (target ${targets[formFactor]}: ${verdict})` : '') +
+					`   FCP ${Math.round(metric('first-contentful-paint'))} ms` +
+					`   LCP ${Math.round(metric('largest-contentful-paint'))} ms` +
+					`   TBT ${Math.round(metric('total-blocking-time'))} ms` +
+					`   CLS ${metric('cumulative-layout-shift').toFixed(3)}` +
+					`   transferred ${(metric('total-byte-weight') / 1024).toFixed(0)} KB`
+			);
+		}
 	}
 } finally {
 	stop();

@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../tests/chromium';
 import { startPreview } from './preview-server';
+import { fullMapKey } from '../src/lib/map/map-start';
 
 const port = 4180;
 const origin = `http://localhost:${port}`;
@@ -56,7 +57,16 @@ interface Load {
 }
 
 async function newContext(browser: Browser, headStart: boolean): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 800 },
+		// The full map from the start, as with a graphics card: on this machine's software
+		// WebGL the map would otherwise wait until wanted (map-start.ts), and MapLibre's start,
+		// which competes with the first markers, would not be measured.
+		storageState: {
+			cookies: [],
+			origins: [{ origin, localStorage: [{ name: fullMapKey, value: '1' }] }]
+		}
+	});
 	// Nothing leaves the machine: the basemap's host does not resolve (see measure()), as
 	// offline. Not by routing requests: Playwright turns the HTTP cache off for a context that
 	// routes, and a reload would then fetch every script again.

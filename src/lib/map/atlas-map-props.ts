@@ -70,4 +70,6 @@ export interface AtlasMapProps {
 	programme?: ProgrammeOutline | null;
 	/** Coverage per area, coloured as a choropleth with its legend; null to hide it. */
 	coverage?: CoverageMap | null;
+	/** Something outside the map needs it drawn in full (a picture of it): a waiting map starts. */
+	wanted?: boolean;
 }

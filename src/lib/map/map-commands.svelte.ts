@@ -89,6 +89,15 @@ export class MapCommands {
 	}
 
 	#picture = $state.raw<((caption: PictureCaption) => Promise<Blob>) | null>(null);
+	#pictureWanted = $state(false);
+
+	/** Someone may want the picture (the export menu was opened): a map still waiting starts. */
+	get pictureWanted(): boolean {
+		return this.#pictureWanted;
+	}
+	wantPicture(): void {
+		this.#pictureWanted = true;
+	}
 
 	/** Whether the map can be saved as a picture now: it is there and drawn. */
 	get canPicture(): boolean {

@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test';
+import {
+	expect,
+	expectNoAxeViolations,
+	openOrganisation,
+	test,
+	waitForFilters,
+	waitForMarkers
+} from './fixtures';
+
+/**
+ * The simple map, on the machine itself: Chromium draws WebGL with SwiftShader
+ * here, which the map recognises as software (src/lib/map/map-start.ts). The
+ * other journeys start with the full map (playwright.config.ts); these start
+ * as a first visitor does, with nothing remembered.
+ */
+test.use({ storageState: { cookies: [], origins: [] } });
+
+/** Whether MapLibre has been fetched: its worker is the first thing it asks for. */
+function watchMapLibre(page: Page): () => boolean {
+	let fetched = false;
+	page.on('request', (request) => {
+		if (/maplibre-gl-worker/.test(request.url())) fetched = true;
+	});
+	return () => fetched;
+}
+
+const map = (page: Page) => page.getByTestId('map');
+const fullMapChosen = (page: Page) =>
+	page.evaluate(() => localStorage.getItem('buurtatlas:map-full'));
+
+test('the map opens simple where WebGL is software, and starts when reached for or asked', async ({
+	page
+}) => {
+	const mapLibreFetched = watchMapLibre(page);
+	await page.goto('/');
+	await waitForFilters(page);
+	await expect(page.getByTestId('list-count')).toHaveText(/van 62 in beeld/);
+
+	// The poster is the map: markers where the map will put them, and a note saying why.
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+	await expect(page.getByTestId('map-poster').locator('circle').first()).toBeVisible();
+	const note = page.getByTestId('map-waiting');
+	await expect(note).toContainText('Eenvoudige kaart');
+	await expect(note).toContainText('zonder grafische kaart');
+	await expectNoAxeViolations(page);
+	// Nothing of MapLibre is fetched for it, and no canvas made.
+	expect(mapLibreFetched()).toBe(false);
+	await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
+
+	// By keyboard, the skip link to the map leads to the note's button.
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Naar de kaart' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(note.getByRole('button', { name: 'Volledige kaart' })).toBeFocused();
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+
+	// A press on the map starts the full map, for this visit only.
+	const box = (await map(page).boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height - 40);
+	await waitForMarkers(page);
+	expect(mapLibreFetched()).toBe(true);
+	expect(await fullMapChosen(page)).toBeNull();
+
+	await page.reload();
+	await waitForFilters(page);
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+
+	// Asked for, the full map starts and this browser remembers it.
+	await note.getByRole('button', { name: 'Volledige kaart' }).click();
+	await waitForMarkers(page);
+	await expect(note).toHaveCount(0);
+	expect(await fullMapChosen(page)).toBe('1');
+
+	await page.reload();
+	await waitForMarkers(page);
+	await expect(note).toHaveCount(0);
+});
+
+test('what only the full map can show starts it: a selection, or the export menu', async ({
+	page
+}) => {
+	await page.goto('/');
+	await waitForFilters(page);
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+
+	// An organisation opened: the map marks it and draws its lines to its partners.
+	await openOrganisation(page, 'Repair Café Osdorp');
+	await waitForMarkers(page);
+	await expect
+		.poll(async () => Number(await map(page).getAttribute('data-rendered-selected')))
+		.toBe(1);
+	expect(await fullMapChosen(page)).toBeNull();
+
+	// The export menu offers a picture of the map, which needs the map drawn.
+	await page.goto('/');
+	await waitForFilters(page);
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+	await page.getByRole('button', { name: 'Exporteren' }).click();
+	await waitForMarkers(page);
+	await expect(page.getByRole('button', { name: /Kaart als afbeelding/ })).toBeEnabled();
+});
