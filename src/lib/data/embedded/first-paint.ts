@@ -19,11 +19,13 @@ export interface FirstPaintPayload {
 }
 
 export async function seededAnswers(): Promise<FirstPaintPayload | null> {
+	// Asked at once, beside the question whether a database exists: on a new browser profile
+	// IndexedDB takes a few hundred milliseconds to answer, long enough for MapLibre's start to
+	// block the page before the markers were drawn. An answer not needed is an immutable file
+	// of 10 KB that the HTTP cache keeps.
+	const payload = fetch(firstPaintUrl)
+		.then((response) => (response.ok ? (response.json() as Promise<FirstPaintPayload>) : null))
+		.catch(() => null);
 	if ((await databaseExists(embeddedDataDir)) && !(await setupWasInterrupted())) return null;
-	try {
-		const response = await fetch(firstPaintUrl);
-		return response.ok ? ((await response.json()) as FirstPaintPayload) : null;
-	} catch {
-		return null;
-	}
+	return payload;
 }
