@@ -26,6 +26,29 @@ function watchMapLibre(page: Page): () => boolean {
 }
 
 const map = (page: Page) => page.getByTestId('map');
+
+/** The poster's markers and counted circles, as centres on the page. */
+async function posterMarks(page: Page, selector: string): Promise<{ x: number; y: number }[]> {
+	return page
+		.getByTestId('map-poster')
+		.locator(selector)
+		.evaluateAll((circles) =>
+			circles.map((circle) => {
+				const box = circle.getBoundingClientRect();
+				return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+			})
+		);
+}
+
+/** A point of the map at least 40 px from anything the poster drew, and from its edges. */
+async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
+	const marks = await posterMarks(page, 'circle');
+	const box = (await map(page).boundingBox())!;
+	for (let y = box.y + box.height - 60; y > box.y + 120; y -= 20)
+		for (let x = box.x + box.width - 60; x > box.x + 60; x -= 20)
+			if (marks.every((mark) => Math.hypot(mark.x - x, mark.y - y) > 40)) return { x, y };
+	throw new Error('no empty spot on the poster');
+}
 const fullMapChosen = (page: Page) =>
 	page.evaluate(() => localStorage.getItem('buurtatlas:map-full'));
 
@@ -57,9 +80,10 @@ test('the map opens simple where WebGL is software, and starts when reached for 
 	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
 
 	// A press on the map starts the full map, for this visit only.
-	const box = (await map(page).boundingBox())!;
-	await page.mouse.click(box.x + box.width / 2, box.y + box.height - 40);
+	const spot = await emptySpot(page);
+	await page.mouse.click(spot.x, spot.y);
 	await waitForMarkers(page);
+	await expect(page.getByTestId('organisation-detail')).toHaveCount(0);
 	expect(mapLibreFetched()).toBe(true);
 	expect(await fullMapChosen(page)).toBeNull();
 
@@ -78,9 +102,22 @@ test('the map opens simple where WebGL is software, and starts when reached for 
 	await expect(note).toHaveCount(0);
 });
 
-test('what only the full map can show starts it: a selection, or the export menu', async ({
+test('a marker pressed opens its organisation, and what only the full map can show starts it', async ({
 	page
 }) => {
+	// A press on one of the poster's markers opens that organisation, as on the full map.
+	await page.goto('/');
+	await waitForFilters(page);
+	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
+	const [marker] = await posterMarks(page, 'circle.dot');
+	await page.mouse.click(marker!.x, marker!.y);
+	await expect(page.getByTestId('organisation-detail')).toBeVisible();
+	await expect(page).toHaveURL(/\/organisaties\//);
+	await waitForMarkers(page);
+	await expect
+		.poll(async () => Number(await map(page).getAttribute('data-rendered-selected')))
+		.toBe(1);
+
 	await page.goto('/');
 	await waitForFilters(page);
 	await expect(map(page)).toHaveAttribute('data-status', 'waiting');
